@@ -1,0 +1,352 @@
+//! The command line: validate rules, score answers, analyse text, list questions.
+//!
+//! Output functions return strings so tests can check them without spawning a process.
+//! Exit codes: 0 success, 1 invalid input (named in the message), 2 usage error.
+
+use std::io::{IsTerminal, Read};
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde_json::json;
+
+use crate::analyze::{Analysis, analyze};
+use crate::engine::{Answers, Verdict, evaluate};
+use crate::rules::{EMBEDDED_ORIGIN, RuleSet};
+use crate::text::Lang;
+
+/// scamcheck: is this "customer service" call the fake refund scam?
+#[derive(Debug, Parser)]
+#[command(name = "scamcheck", version, about, long_about = None)]
+pub struct Cli {
+    /// Language of the output and of the window (default: the system's).
+    #[arg(long, global = true, value_enum)]
+    pub lang: Option<LangArg>,
+
+    /// Use this rule file instead of the embedded rules.ron.
+    #[arg(long, global = true, value_name = "FILE")]
+    pub rules: Option<PathBuf>,
+
+    /// What to do; without a command the window opens.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// `--lang` values.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LangArg {
+    /// Simplified Chinese.
+    Zh,
+    /// English.
+    En,
+}
+
+impl From<LangArg> for Lang {
+    fn from(arg: LangArg) -> Lang {
+        match arg {
+            LangArg::Zh => Lang::Zh,
+            LangArg::En => Lang::En,
+        }
+    }
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a rule file (default: the embedded rules); lists every problem as FILE:LINE:COL.
+    CheckRules {
+        /// The rule file to check.
+        file: Option<PathBuf>,
+    },
+    /// Score answers given as a RON map, e.g. '{"screen_share": Yes, "loan": Unsure}'.
+    Score {
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The answers, or '-' to read them from standard input.
+        answers: String,
+    },
+    /// Find what a message or a caller's words have in common with the scam.
+    Analyze {
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Read the text from this file.
+        #[arg(long, value_name = "F", conflicts_with = "text")]
+        file: Option<PathBuf>,
+        /// The text; '-' or nothing reads standard input.
+        text: Vec<String>,
+    },
+    /// List the questions in order.
+    Questions {
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+/// A failure with its exit code and message.
+#[derive(Debug)]
+pub struct Failure {
+    /// 1 invalid input, 2 usage error.
+    pub code: u8,
+    /// Shown on standard error.
+    pub message: String,
+}
+
+impl Failure {
+    fn invalid(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 1,
+            message: message.into(),
+        }
+    }
+
+    fn usage(message: impl Into<String>) -> Failure {
+        Failure {
+            code: 2,
+            message: message.into(),
+        }
+    }
+}
+
+/// Runs a subcommand, printing its output; returns the process exit code.
+pub fn run(cli: &Cli, command: &Command) -> ExitCode {
+    match execute(cli, command) {
+        Ok(output) => {
+            print!("{output}");
+            ExitCode::SUCCESS
+        }
+        Err(failure) => {
+            eprintln!("{}", failure.message.trim_end());
+            ExitCode::from(failure.code)
+        }
+    }
+}
+
+/// Runs a subcommand and returns what it would print on standard output.
+///
+/// # Errors
+/// A [`Failure`] with the exit code and message for standard error.
+pub fn execute(cli: &Cli, command: &Command) -> Result<String, Failure> {
+    let lang = cli.lang.map_or_else(Lang::from_system, Lang::from);
+    match command {
+        Command::CheckRules { file } => {
+            let path = file.as_deref().or(cli.rules.as_deref());
+            let rules = load_rules(path)?;
+            Ok(format!(
+                "{}: OK — {} questions, {} combinations, {} patterns, {} number rules\n",
+                rules.origin(),
+                rules.questions().len(),
+                rules.combinations().len(),
+                rules.analyzer().pattern_count(),
+                rules.number_rules().count()
+            ))
+        }
+        Command::Score { json, answers } => {
+            let rules = load_rules(cli.rules.as_deref())?;
+            let (origin, src) = if answers == "-" {
+                ("<stdin>".to_owned(), read_stdin()?)
+            } else {
+                ("ANSWERS".to_owned(), answers.clone())
+            };
+            let answers = Answers::parse(&origin, &src, &rules).map_err(Failure::invalid)?;
+            let verdict = evaluate(&rules, &answers);
+            Ok(if *json {
+                json_line(&verdict_json(&verdict, lang))
+            } else {
+                verdict_text(&rules, &verdict, lang)
+            })
+        }
+        Command::Analyze { json, file, text } => {
+            let rules = load_rules(cli.rules.as_deref())?;
+            let input = match (file, text.as_slice()) {
+                (Some(path), _) => std::fs::read_to_string(path).map_err(|err| {
+                    Failure::invalid(format!("{}: cannot read the file: {err}", path.display()))
+                })?,
+                (None, []) => {
+                    if std::io::stdin().is_terminal() {
+                        return Err(Failure::usage(
+                            "analyze: give the text as arguments, with --file F, or pipe it in ('-')",
+                        ));
+                    }
+                    read_stdin()?
+                }
+                (None, [dash]) if dash == "-" => read_stdin()?,
+                (None, words) => words.join(" "),
+            };
+            let analysis = analyze(&rules, &input).map_err(|e| Failure::invalid(e.to_string()))?;
+            Ok(if *json {
+                json_line(&analysis_json(&analysis, lang))
+            } else {
+                analysis_text(&rules, &analysis, lang)
+            })
+        }
+        Command::Questions { json } => {
+            let rules = load_rules(cli.rules.as_deref())?;
+            Ok(if *json {
+                json_line(&questions_json(&rules, lang))
+            } else {
+                questions_text(&rules, lang)
+            })
+        }
+    }
+}
+
+fn load_rules(path: Option<&Path>) -> Result<RuleSet, Failure> {
+    let loaded = match path {
+        Some(path) => RuleSet::load(path),
+        None => RuleSet::embedded(),
+    };
+    loaded.map_err(|err| Failure::invalid(err.lines().join("\n")))
+}
+
+fn read_stdin() -> Result<String, Failure> {
+    let mut input = String::new();
+    std::io::stdin()
+        .read_to_string(&mut input)
+        .map_err(|err| Failure::invalid(format!("<stdin>: cannot read: {err}")))?;
+    Ok(input)
+}
+
+fn json_line(value: &serde_json::Value) -> String {
+    format!("{value}\n")
+}
+
+/// The `score --json` object.
+pub fn verdict_json(verdict: &Verdict, lang: Lang) -> serde_json::Value {
+    json!({
+        "level": verdict.level,
+        "level_name": verdict.level_name.get(lang),
+        "score": verdict.score,
+        "flags": verdict.flags.iter().map(|f| f.id.as_str()).collect::<Vec<_>>(),
+        "rules": verdict.rules.iter().map(|r| r.id.as_str()).collect::<Vec<_>>(),
+        "emergency": verdict.emergency,
+        "advice": verdict.advice_in(lang),
+    })
+}
+
+/// The `analyze --json` object: the verdict fields plus the findings.
+pub fn analysis_json(analysis: &Analysis, lang: Lang) -> serde_json::Value {
+    let mut value = verdict_json(&analysis.verdict, lang);
+    value["findings"] = analysis
+        .findings
+        .iter()
+        .map(|f| json!({"question": f.question, "start": f.start, "end": f.end, "text": f.text}))
+        .collect();
+    value
+}
+
+fn questions_json(rules: &RuleSet, lang: Lang) -> serde_json::Value {
+    let questions: Vec<_> = rules
+        .questions()
+        .iter()
+        .map(|q| {
+            json!({
+                "id": q.id,
+                "step": format!("{:?}", q.step),
+                "severity": format!("{:?}", q.severity).to_lowercase(),
+                "weight": q.weight,
+                "text": q.text.get(lang),
+                "why": q.why.get(lang),
+                "source": q.source,
+            })
+        })
+        .collect();
+    json!({ "rules": rules.origin(), "questions": questions })
+}
+
+fn verdict_text(rules: &RuleSet, verdict: &Verdict, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = format!(
+        "{} {} — {} ({} {})\n{}\n",
+        if zh { "等级" } else { "Level" },
+        verdict.level,
+        verdict.level_name.get(lang),
+        if zh { "分数" } else { "score" },
+        verdict.score,
+        verdict.summary.get(lang)
+    );
+    if !verdict.flags.is_empty() {
+        out += if zh {
+            "\n危险信号：\n"
+        } else {
+            "\nRed flags:\n"
+        };
+        for f in &verdict.flags {
+            out += &format!(
+                "  [{}] {} ({})\n      {}\n",
+                f.severity.name().get(lang),
+                f.question.get(lang),
+                f.answer.label().get(lang),
+                f.why.get(lang)
+            );
+        }
+    }
+    if !verdict.rules.is_empty() {
+        out += if zh {
+            "\n组合规则：\n"
+        } else {
+            "\nPatterns:\n"
+        };
+        for r in &verdict.rules {
+            out += &format!("  {}: {}\n", r.id, r.explain.get(lang));
+        }
+    }
+    out += if zh {
+        "\n怎么做：\n"
+    } else {
+        "\nWhat to do:\n"
+    };
+    for a in verdict.advice_in(lang) {
+        out += &format!("  • {a}\n");
+    }
+    if verdict.level >= 1 {
+        out += &format!(
+            "\n{} “{}”\n",
+            if zh { "这样说：" } else { "Say:" },
+            rules.hang_up_script().get(lang)
+        );
+    }
+    out
+}
+
+fn analysis_text(rules: &RuleSet, analysis: &Analysis, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let mut out = String::new();
+    if analysis.findings.is_empty() {
+        out += if zh {
+            "没有找到这类骗局的说法。这不代表安全。\n\n"
+        } else {
+            "Nothing in the text matches this scam. That does not mean it is safe.\n\n"
+        };
+    } else {
+        out += if zh { "找到：\n" } else { "Found:\n" };
+        for f in &analysis.findings {
+            let question = rules.question(&f.question).map_or("", |q| q.text.get(lang));
+            out += &format!(
+                "  {}..{} “{}” → {} ({question})\n",
+                f.start, f.end, f.text, f.question
+            );
+        }
+        out += "\n";
+    }
+    out + &verdict_text(rules, &analysis.verdict, lang)
+}
+
+fn questions_text(rules: &RuleSet, lang: Lang) -> String {
+    let mut out = String::new();
+    for (i, q) in rules.questions().iter().enumerate() {
+        out += &format!(
+            "{:>2}. [{}] {} — {}\n",
+            i + 1,
+            q.severity.name().get(lang),
+            q.id,
+            q.text.get(lang)
+        );
+    }
+    if rules.origin() != EMBEDDED_ORIGIN {
+        out += &format!("({})\n", rules.origin());
+    }
+    out
+}

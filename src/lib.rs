@@ -1,0 +1,15 @@
+//! scamcheck: is this "customer service" call the fake refund / compensation scam?
+//!
+//! The domain core — [`rules`], [`engine`], [`analyze`] — is pure and never touches egui; the
+//! window in [`app`] reads its state and sends commands.
+
+pub mod analyze;
+pub mod engine;
+pub mod rules;
+pub mod text;
+
+pub use analyze::{Analysis, Analyzer, Finding, analyze};
+pub use engine::{Answer, Answers, Verdict, evaluate};
+pub use rules::{LoadError, RuleSet};
+pub use text::{Lang, Text};
+pub mod cli;

@@ -1,0 +1,176 @@
+//! The rule set: questions, combination rules, verdict levels and advice, loaded from RON.
+//!
+//! Reading a file and parsing text are separate ([`RuleSet::load`] and [`RuleSet::parse`]), so
+//! tests feed strings. Every load runs the same checks, and a file that fails any of them is
+//! refused as a whole with every problem listed; nothing is half-applied.
+
+mod catalogue;
+mod error;
+mod schema;
+pub(crate) mod validate;
+
+use std::path::Path;
+
+use regex::Regex;
+
+pub use catalogue::{ALREADY_PAID, CATALOGUE};
+pub use error::{LoadError, Problem};
+pub use schema::{
+    Combination, Condition, Emergency, Hotline, Level, NumberRule, Question, RuleFile, Severity,
+    Step,
+};
+
+use crate::analyze::Analyzer;
+
+/// The rule set shipped with scamcheck, embedded at build time.
+pub const EMBEDDED_RULES: &str = include_str!("../../rules.ron");
+
+/// The name used for the embedded rules in messages.
+pub const EMBEDDED_ORIGIN: &str = "<embedded rules.ron>";
+
+/// Regexes are compiled with these limits, so a pathological pattern is refused at load time
+/// instead of eating memory or time later.
+pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
+pub(crate) const REGEX_SET_SIZE_LIMIT: usize = 16 << 20;
+
+/// A validated rule set with its regexes compiled, ready to score answers and analyse text.
+#[derive(Debug)]
+pub struct RuleSet {
+    file: RuleFile,
+    origin: String,
+    analyzer: Analyzer,
+    numbers: Vec<Regex>,
+}
+
+impl RuleSet {
+    /// The embedded default rules.
+    ///
+    /// # Errors
+    /// Only if the shipped `rules.ron` is broken, which the test suite rules out.
+    pub fn embedded() -> Result<RuleSet, LoadError> {
+        RuleSet::parse(EMBEDDED_ORIGIN, EMBEDDED_RULES)
+    }
+
+    /// Reads and validates a rule file.
+    ///
+    /// # Errors
+    /// [`LoadError::Read`] if the file cannot be read, otherwise as [`RuleSet::parse`].
+    pub fn load(path: &Path) -> Result<RuleSet, LoadError> {
+        let origin = path.display().to_string();
+        let src = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+            origin: origin.clone(),
+            source,
+        })?;
+        RuleSet::parse(&origin, &src)
+    }
+
+    /// Parses and validates rule text; `origin` names it in messages.
+    ///
+    /// # Errors
+    /// [`LoadError::Syntax`] for malformed RON, unknown or missing fields;
+    /// [`LoadError::Invalid`] listing every semantic problem.
+    pub fn parse(origin: &str, src: &str) -> Result<RuleSet, LoadError> {
+        let file = parse_file(origin, src)?;
+        let mut issues = validate::check(&file);
+        let analyzer = Analyzer::build(&file).map_err(|found| issues.extend(found));
+        let numbers = validate::compile_numbers(&file).map_err(|found| issues.extend(found));
+        match (analyzer, numbers) {
+            (Ok(analyzer), Ok(numbers)) if issues.is_empty() => Ok(RuleSet {
+                file,
+                origin: origin.to_owned(),
+                analyzer,
+                numbers,
+            }),
+            _ => {
+                let mut problems: Vec<Problem> = issues
+                    .into_iter()
+                    .map(|issue| issue.locate(origin, src))
+                    .collect();
+                // In file order, so a volunteer can work from the top; unplaced ones last.
+                problems.sort_by_key(|p| p.position.unwrap_or((usize::MAX, 0)));
+                Err(LoadError::Invalid { problems })
+            }
+        }
+    }
+
+    /// Where the rules came from: a path, or [`EMBEDDED_ORIGIN`].
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The raw rule data.
+    pub fn file(&self) -> &RuleFile {
+        &self.file
+    }
+
+    /// The questions in file order (the order of the scam's steps).
+    pub fn questions(&self) -> &[Question] {
+        &self.file.questions
+    }
+
+    /// The question with this id.
+    pub fn question(&self, id: &str) -> Option<&Question> {
+        self.file.questions.iter().find(|q| q.id == id)
+    }
+
+    /// The combination rules in file order.
+    pub fn combinations(&self) -> &[Combination] {
+        &self.file.combinations
+    }
+
+    /// The verdict level `level` (0–3); validation guarantees all four exist.
+    pub fn level(&self, level: u8) -> Option<&Level> {
+        self.file.levels.iter().find(|l| l.level == level)
+    }
+
+    /// All verdict levels, 0 to 3.
+    pub fn levels(&self) -> &[Level] {
+        &self.file.levels
+    }
+
+    /// The words to end the call.
+    pub fn hang_up_script(&self) -> &crate::text::Text {
+        &self.file.hang_up_script
+    }
+
+    /// Numbers to call.
+    pub fn hotlines(&self) -> &[Hotline] {
+        &self.file.hotlines
+    }
+
+    /// The after-the-fact steps.
+    pub fn emergency(&self) -> &Emergency {
+        &self.file.emergency
+    }
+
+    /// The compiled text analyser.
+    pub fn analyzer(&self) -> &Analyzer {
+        &self.analyzer
+    }
+
+    /// Phone-number rules with their compiled patterns, in file order.
+    pub fn number_rules(&self) -> impl Iterator<Item = (&NumberRule, &Regex)> {
+        self.file.numbers.iter().zip(&self.numbers)
+    }
+}
+
+/// Deserialises the RON text, reporting `FILE:LINE:COL` and the path to the failing item.
+fn parse_file(origin: &str, src: &str) -> Result<RuleFile, LoadError> {
+    let syntax = |err: ron::error::SpannedError, path: String| LoadError::Syntax {
+        origin: origin.to_owned(),
+        line: err.span.start.line,
+        col: err.span.start.col,
+        path,
+        message: err.code.to_string(),
+    };
+    let options = ron::Options::default();
+    let mut de = ron::Deserializer::from_str_with_options(src, &options)
+        .map_err(|err| syntax(err, String::new()))?;
+    let file: RuleFile = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+        let path = err.path().to_string();
+        syntax(de.span_error(err.into_inner()), path)
+    })?;
+    de.end()
+        .map_err(|code| syntax(de.span_error(code), String::new()))?;
+    Ok(file)
+}

@@ -1,0 +1,496 @@
+//! Semantic checks that run on every load. All problems are collected and reported together,
+//! each naming the item it concerns.
+
+use std::collections::{HashMap, HashSet};
+
+use regex::{Regex, RegexBuilder};
+
+use super::REGEX_SIZE_LIMIT;
+use super::catalogue::CATALOGUE;
+use super::error::Problem;
+use super::schema::{Condition, RuleFile, Severity};
+use crate::engine::{Answer, Answers, evaluate_file};
+use crate::text::Text;
+
+/// The largest weight or bonus a rule may carry; larger numbers are almost surely typos.
+pub const MAX_WEIGHT: u32 = 100;
+
+/// A problem before its position in the text is known.
+#[derive(Debug)]
+pub(crate) struct Issue {
+    item: String,
+    /// Strings searched for one after another to find the item in the source text.
+    anchor: Vec<String>,
+    message: String,
+}
+
+impl Issue {
+    pub(crate) fn new(item: impl Into<String>, anchor: Vec<String>, message: String) -> Issue {
+        Issue {
+            item: item.into(),
+            anchor,
+            message,
+        }
+    }
+
+    /// Resolves the anchor into a line and column of `src`.
+    pub(crate) fn locate(self, origin: &str, src: &str) -> Problem {
+        let mut from = 0;
+        let mut found = None;
+        for needle in &self.anchor {
+            match src[from..].find(needle.as_str()) {
+                Some(at) => {
+                    found = Some(from + at);
+                    from += at + needle.len();
+                }
+                None => break,
+            }
+        }
+        Problem {
+            origin: origin.to_owned(),
+            position: found.map(|at| line_col(src, at)),
+            item: self.item,
+            message: self.message,
+        }
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(src: &str, at: usize) -> (usize, usize) {
+    let before = &src[..at];
+    let line = before.matches('\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[line_start..].chars().count() + 1)
+}
+
+pub(crate) fn quoted(id: &str) -> String {
+    format!("\"{id}\"")
+}
+
+/// Compiles one user-written regex with the size limits every rule regex gets.
+pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
+    RegexBuilder::new(pattern)
+        .case_insensitive(true)
+        .size_limit(REGEX_SIZE_LIMIT)
+        .dfa_size_limit(REGEX_SIZE_LIMIT)
+        .build()
+}
+
+/// Compiles the phone-number patterns, or lists those that do not compile.
+pub(crate) fn compile_numbers(file: &RuleFile) -> Result<Vec<Regex>, Vec<Issue>> {
+    let mut compiled = Vec::new();
+    let mut issues = Vec::new();
+    for (i, rule) in file.numbers.iter().enumerate() {
+        match compile(&rule.pattern) {
+            Ok(re) => compiled.push(re),
+            Err(err) => issues.push(Issue::new(
+                format!("numbers[{i}] ({})", rule.id),
+                vec![quoted(&rule.id), rule.pattern.clone()],
+                format!(
+                    "number rule `{}`: pattern `{}` does not compile: {}",
+                    rule.id,
+                    rule.pattern,
+                    one_line(&err.to_string())
+                ),
+            )),
+        }
+    }
+    if issues.is_empty() {
+        Ok(compiled)
+    } else {
+        Err(issues)
+    }
+}
+
+/// The regex crate's messages span several lines (pattern, caret, error); a problem list wants
+/// one line each, so keep the `error:` line when there is one.
+pub(crate) fn one_line(message: &str) -> String {
+    if let Some(error) = message
+        .lines()
+        .find_map(|l| l.trim().strip_prefix("error: "))
+    {
+        return error.to_owned();
+    }
+    message
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Every semantic check except regex compilation (done by the analyser that owns them).
+pub(crate) fn check(file: &RuleFile) -> Vec<Issue> {
+    let mut issues = Vec::new();
+    check_questions(file, &mut issues);
+    check_combinations(file, &mut issues);
+    let levels_ok = check_levels(file, &mut issues);
+    check_texts(file, &mut issues);
+    check_numbers(file, &mut issues);
+    // The severity bounds need a working scorer: only when the structure is sound.
+    if levels_ok && issues.is_empty() {
+        check_severity_bounds(file, &mut issues);
+    }
+    issues
+}
+
+fn check_questions(file: &RuleFile, issues: &mut Vec<Issue>) {
+    let mut seen: HashMap<&str, usize> = HashMap::new();
+    for (i, q) in file.questions.iter().enumerate() {
+        let item = format!("questions[{i}] ({})", q.id);
+        let anchor = || vec![quoted(&q.id)];
+        if q.id.is_empty()
+            || !q
+                .id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+        {
+            issues.push(Issue::new(
+                &item,
+                anchor(),
+                format!(
+                    "question id `{}` must be lowercase letters, digits and `_`",
+                    q.id
+                ),
+            ));
+        }
+        let count = seen.entry(&q.id).or_insert(0);
+        *count += 1;
+        if *count > 1 {
+            issues.push(Issue::new(
+                &item,
+                vec![quoted(&q.id); *count],
+                format!("duplicate question id `{}`", q.id),
+            ));
+        }
+        if q.weight > MAX_WEIGHT {
+            issues.push(Issue::new(
+                &item,
+                vec![quoted(&q.id), "weight".to_owned()],
+                format!(
+                    "question `{}`: weight {} is out of range 0..={MAX_WEIGHT}",
+                    q.id, q.weight
+                ),
+            ));
+        }
+        if q.source.trim().is_empty() {
+            issues.push(Issue::new(
+                &item,
+                vec![quoted(&q.id), "source".to_owned()],
+                format!(
+                    "question `{}`: `source` is empty; name the seed file and passage",
+                    q.id
+                ),
+            ));
+        }
+        if q.severity >= Severity::Critical && q.hang_up_reason.is_none() {
+            issues.push(Issue::new(
+                &item,
+                anchor(),
+                format!(
+                    "question `{}` is {:?} but has no `hang_up_reason` for the hang-up screen",
+                    q.id, q.severity
+                ),
+            ));
+        }
+    }
+    for (id, floor) in CATALOGUE {
+        match file.questions.iter().enumerate().find(|(_, q)| q.id == *id) {
+            None => issues.push(Issue::new(
+                "questions",
+                vec!["questions".to_owned()],
+                format!("question `{id}` is missing; it is part of the stable catalogue"),
+            )),
+            Some((i, q)) if q.severity < *floor => issues.push(Issue::new(
+                format!("questions[{i}] ({id})"),
+                vec![quoted(id), "severity".to_owned()],
+                format!(
+                    "question `{id}` has severity {:?}, below the catalogue's {floor:?}",
+                    q.severity
+                ),
+            )),
+            Some(_) => {}
+        }
+    }
+}
+
+fn check_combinations(file: &RuleFile, issues: &mut Vec<Issue>) {
+    let known: HashSet<&str> = file.questions.iter().map(|q| q.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    for (i, c) in file.combinations.iter().enumerate() {
+        let item = format!("combinations[{i}] ({})", c.id);
+        let anchor = || vec![quoted(&c.id)];
+        if !seen.insert(c.id.as_str()) {
+            issues.push(Issue::new(
+                &item,
+                vec![quoted(&c.id); 2],
+                format!("duplicate combination id `{}`", c.id),
+            ));
+        }
+        for id in c.when.question_ids() {
+            if !known.contains(id) {
+                issues.push(Issue::new(
+                    &item,
+                    vec![quoted(&c.id), quoted(id)],
+                    format!("combination `{}` names unknown question `{id}`", c.id),
+                ));
+            }
+        }
+        check_condition_shape(&c.when, &c.id, &item, issues);
+        if !c.is_note() && !c.when.is_monotone() {
+            issues.push(Issue::new(
+                &item,
+                vec![quoted(&c.id), "Not".to_owned()],
+                format!(
+                    "combination `{}` raises the risk but uses `Not`: one more \"yes\" could then lower \
+                     the verdict; use `Not` only in notes (no `add`, no `raise_to`)",
+                    c.id
+                ),
+            ));
+        }
+        if c.add > MAX_WEIGHT {
+            issues.push(Issue::new(
+                &item,
+                anchor(),
+                format!(
+                    "combination `{}`: add {} is out of range 0..={MAX_WEIGHT}",
+                    c.id, c.add
+                ),
+            ));
+        }
+        if let Some(level) = c.raise_to.filter(|l| *l > 3) {
+            issues.push(Issue::new(
+                &item,
+                vec![quoted(&c.id), "raise_to".to_owned()],
+                format!(
+                    "combination `{}`: raise_to {level} is not a level (0 to 3)",
+                    c.id
+                ),
+            ));
+        }
+        if c.source.trim().is_empty() {
+            issues.push(Issue::new(
+                &item,
+                anchor(),
+                format!("combination `{}`: `source` is empty", c.id),
+            ));
+        }
+    }
+}
+
+fn check_condition_shape(cond: &Condition, id: &str, item: &str, issues: &mut Vec<Issue>) {
+    let mut problem = |message: String| {
+        issues.push(Issue::new(item, vec![quoted(id)], message));
+    };
+    match cond {
+        Condition::Yes(_) => {}
+        Condition::All(parts) | Condition::Any(parts) if parts.is_empty() => {
+            problem(format!("combination `{id}`: `All`/`Any` with no parts"));
+        }
+        Condition::AtLeast(n, parts) if *n == 0 || *n > parts.len() => {
+            problem(format!(
+                "combination `{id}`: `AtLeast({n}, …)` needs between 1 and {} parts to hold",
+                parts.len()
+            ));
+        }
+        Condition::All(parts) | Condition::Any(parts) | Condition::AtLeast(_, parts) => {
+            for part in parts {
+                check_condition_shape(part, id, item, issues);
+            }
+        }
+        Condition::Not(inner) => check_condition_shape(inner, id, item, issues),
+    }
+}
+
+/// Levels must be exactly 0, 1, 2, 3 with strictly ascending thresholds starting at 0.
+fn check_levels(file: &RuleFile, issues: &mut Vec<Issue>) -> bool {
+    let before = issues.len();
+    let numbers: Vec<u8> = file.levels.iter().map(|l| l.level).collect();
+    if numbers != [0, 1, 2, 3] {
+        issues.push(Issue::new(
+            "levels",
+            vec!["levels".to_owned()],
+            format!("levels must be 0, 1, 2, 3 in that order; found {numbers:?}"),
+        ));
+    }
+    if let Some(first) = file.levels.first().filter(|l| l.min_score != 0) {
+        issues.push(Issue::new(
+            "levels[0]",
+            vec!["levels".to_owned(), "min_score".to_owned()],
+            format!(
+                "level {} must start at min_score 0, not {}",
+                first.level, first.min_score
+            ),
+        ));
+    }
+    for (i, pair) in file.levels.windows(2).enumerate() {
+        if pair[1].min_score <= pair[0].min_score {
+            issues.push(Issue::new(
+                format!("levels[{}]", i + 1),
+                vec![format!("level: {}", pair[1].level)],
+                format!(
+                    "thresholds must be strictly ascending: level {} has min_score {}, not above level {}'s {}",
+                    pair[1].level, pair[1].min_score, pair[0].level, pair[0].min_score
+                ),
+            ));
+        }
+    }
+    issues.len() == before
+}
+
+/// Every text has both languages, non-empty.
+fn check_texts(file: &RuleFile, issues: &mut Vec<Issue>) {
+    let mut check = |item: String, anchor: Vec<String>, text: &Text| {
+        for (lang, value) in [("zh", &text.zh), ("en", &text.en)] {
+            if value.trim().is_empty() {
+                issues.push(Issue::new(
+                    item.clone(),
+                    anchor.clone(),
+                    format!("the `{lang}` text is empty"),
+                ));
+            }
+        }
+    };
+    for (i, q) in file.questions.iter().enumerate() {
+        let anchor = |field: &str| vec![quoted(&q.id), format!("{field}:")];
+        check(format!("questions[{i}].text"), anchor("text"), &q.text);
+        check(format!("questions[{i}].short"), anchor("short"), &q.short);
+        check(format!("questions[{i}].why"), anchor("why"), &q.why);
+        if let Some(reason) = &q.hang_up_reason {
+            check(
+                format!("questions[{i}].hang_up_reason"),
+                anchor("hang_up_reason"),
+                reason,
+            );
+        }
+    }
+    for (i, c) in file.combinations.iter().enumerate() {
+        check(
+            format!("combinations[{i}].explain"),
+            vec![quoted(&c.id)],
+            &c.explain,
+        );
+    }
+    for (i, l) in file.levels.iter().enumerate() {
+        let anchor = vec![format!("level: {}", l.level)];
+        check(format!("levels[{i}].name"), anchor.clone(), &l.name);
+        check(format!("levels[{i}].summary"), anchor.clone(), &l.summary);
+        for (j, a) in l.advice.iter().enumerate() {
+            check(format!("levels[{i}].advice[{j}]"), anchor.clone(), a);
+        }
+    }
+    check(
+        "hang_up_script".to_owned(),
+        vec!["hang_up_script".to_owned()],
+        &file.hang_up_script,
+    );
+    for (i, h) in file.hotlines.iter().enumerate() {
+        check(
+            format!("hotlines[{i}].number"),
+            vec!["hotlines".to_owned()],
+            &h.number,
+        );
+        check(
+            format!("hotlines[{i}].label"),
+            vec!["hotlines".to_owned()],
+            &h.label,
+        );
+    }
+    let anchor = vec!["emergency".to_owned()];
+    check(
+        "emergency.title".to_owned(),
+        anchor.clone(),
+        &file.emergency.title,
+    );
+    for (i, s) in file.emergency.steps.iter().enumerate() {
+        check(format!("emergency.steps[{i}]"), anchor.clone(), s);
+    }
+    for (i, n) in file.numbers.iter().enumerate() {
+        let anchor = vec![quoted(&n.id)];
+        check(format!("numbers[{i}].name"), anchor.clone(), &n.name);
+        check(format!("numbers[{i}].meaning"), anchor.clone(), &n.meaning);
+        check(format!("numbers[{i}].not_meaning"), anchor, &n.not_meaning);
+    }
+    if file.emergency.steps.is_empty() {
+        issues.push(Issue::new(
+            "emergency.steps",
+            vec!["emergency".to_owned()],
+            "emergency.steps is empty: people who already paid need the steps".to_owned(),
+        ));
+    }
+    for (i, l) in file.levels.iter().enumerate() {
+        if l.advice.is_empty() {
+            issues.push(Issue::new(
+                format!("levels[{i}].advice"),
+                vec![format!("level: {}", l.level)],
+                format!("level {} has no advice", l.level),
+            ));
+        }
+    }
+}
+
+fn check_numbers(file: &RuleFile, issues: &mut Vec<Issue>) {
+    let known: HashSet<&str> = file.questions.iter().map(|q| q.id.as_str()).collect();
+    let mut seen = HashSet::new();
+    for (i, n) in file.numbers.iter().enumerate() {
+        let item = format!("numbers[{i}] ({})", n.id);
+        if !seen.insert(n.id.as_str()) {
+            issues.push(Issue::new(
+                &item,
+                vec![quoted(&n.id); 2],
+                format!("duplicate number rule id `{}`", n.id),
+            ));
+        }
+        if let Some(id) = n.indicates.as_deref().filter(|id| !known.contains(id)) {
+            issues.push(Issue::new(
+                &item,
+                vec![quoted(&n.id), quoted(id)],
+                format!("number rule `{}` indicates unknown question `{id}`", n.id),
+            ));
+        }
+    }
+}
+
+/// A medium "yes" on its own gives at most level 1, a low one level 0 (PRODUCT: severity
+/// meaning). Checked by scoring each such answer alone, so combinations are included.
+fn check_severity_bounds(file: &RuleFile, issues: &mut Vec<Issue>) {
+    for (i, q) in file.questions.iter().enumerate() {
+        let most = match q.severity {
+            Severity::Low => 0,
+            Severity::Medium => 1,
+            _ => continue,
+        };
+        let answers = Answers::from_iter([(q.id.clone(), Answer::Yes)]);
+        let level = evaluate_file(file, &answers).level;
+        if level > most {
+            issues.push(Issue::new(
+                format!("questions[{i}] ({})", q.id),
+                vec![quoted(&q.id), "weight".to_owned()],
+                format!(
+                    "question `{}` is {:?} but a \"yes\" to it alone gives level {level}; \
+                     {:?} allows at most level {most} (lower its weight or raise the thresholds)",
+                    q.id, q.severity, q.severity
+                ),
+            ));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters_not_bytes() {
+        let src = "a\n中文x";
+        assert_eq!(line_col(src, 0), (1, 1));
+        assert_eq!(line_col(src, src.find('x').unwrap_or(0)), (2, 3));
+    }
+
+    #[test]
+    fn anchors_are_searched_in_sequence() {
+        let src = "id: \"a\"\nweight: 1\nid: \"b\"\nweight: 200\n";
+        let issue = Issue::new("q", vec![quoted("b"), "weight".to_owned()], "m".to_owned());
+        assert_eq!(issue.locate("f", src).position, Some((4, 1)));
+    }
+}

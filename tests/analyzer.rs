@@ -1,0 +1,228 @@
+//! The text analyser on lines from the seeds (must be recognised) and everyday messages (must
+//! not look like the scam).
+
+use scamcheck::analyze::{AnalyzeError, MAX_TEXT_BYTES};
+use scamcheck::{RuleSet, analyze};
+
+fn rules() -> RuleSet {
+    match RuleSet::embedded() {
+        Ok(rules) => rules,
+        Err(err) => panic!("the shipped rules must load:\n{err}"),
+    }
+}
+
+/// The question ids a text indicates.
+fn indicated(rules: &RuleSet, text: &str) -> Vec<String> {
+    match analyze(rules, text) {
+        Ok(a) => a.questions().into_iter().map(str::to_owned).collect(),
+        Err(err) => panic!("{err}"),
+    }
+}
+
+fn level(rules: &RuleSet, text: &str) -> u8 {
+    match analyze(rules, text) {
+        Ok(a) => a.verdict.level,
+        Err(err) => panic!("{err}"),
+    }
+}
+
+#[test]
+fn scam_lines_from_the_seeds_are_recognised() {
+    let rules = rules();
+    let cases: &[(&str, &str)] = &[
+        // 000, the four quoted pretexts.
+        (
+            "我们操作失误，把您设置成批发商账号，每个月会从您的支付宝里扣500元，需要帮您取消这个业务吗？",
+            "account_charge",
+        ),
+        (
+            "您买的XX有出现染色体超标，导致皮肤过敏的情况，需要给您退款。",
+            "refund_offer",
+        ),
+        (
+            "您购买的XX铅汞超标会致癌，我们在收回商品给您双倍赔偿哦~亲。",
+            "refund_offer",
+        ),
+        (
+            "快递货车起火，您的包裹正在燃烧。我们是快递公司的，要给您退款。",
+            "refund_offer",
+        ),
+        (
+            "快递货车起火，您的包裹正在燃烧。我们是快递公司的，要给您退款。",
+            "claims_service",
+        ),
+        // 000 cases and steps.
+        ("退订会员需要清空账户余额，请先加一下客服微信", "transfer"),
+        (
+            "退订会员需要清空账户余额，请先加一下客服微信",
+            "add_contact",
+        ),
+        (
+            "请在这个链接里填写您的银行卡号，然后把验证码报一下",
+            "link_or_qr",
+        ),
+        (
+            "请在这个链接里填写您的银行卡号，然后把验证码报一下",
+            "card_or_code",
+        ),
+        ("您先打开蚂蚁借呗，把额度借出来，退款就能到账", "loan"),
+        ("您的支付信用不足，无法到账", "credit_threat"),
+        // 002, the M case.
+        (
+            "您好，我是国际物流客服，您有一个美国来的包裹在分拣中被压坏了，需走核对理赔程序",
+            "refund_offer",
+        ),
+        ("理赔有录音要求，您需要下载一个会议APP", "download_app"),
+        (
+            "输入会议号 8812 345 进入会议，然后开启屏幕共享",
+            "screen_share",
+        ),
+        (
+            "请您查看一下银行卡余额，再打开备用金查询退款",
+            "check_balance",
+        ),
+        ("请您查看一下银行卡余额，再打开备用金查询退款", "loan"),
+        (
+            "您操作失误取走了别人的理赔款，如果不在5分钟内取消，会严重影响您的个人征信",
+            "credit_threat",
+        ),
+        ("不在五分钟内处理的话，征信会受影响", "credit_threat"),
+        ("请到银行APP进行人脸识别", "face_scan"),
+        ("填写我们提供的账号，在转账页面金额填196528", "transfer"),
+        ("把手机收到的银行验证码输入一下", "card_or_code"),
+        ("对方非常执着，又继续打来电话", "persistent_calls"),
+        ("加入理赔群，专员会指导您", "add_contact"),
+        // Full-width forms, spaces and English.
+        ("不在５分钟内取消，会影响您的征 信", "credit_threat"),
+        (
+            "Please share your screen so we can record the claim.",
+            "screen_share",
+        ),
+        (
+            "Your credit record will be ruined if you do not fix this in 5 minutes.",
+            "credit_threat",
+        ),
+        (
+            "Tell me the verification code we just sent you.",
+            "card_or_code",
+        ),
+        (
+            "You were set up as a wholesaler by mistake and will be charged every month.",
+            "account_charge",
+        ),
+        (
+            "Open Alipay and apply for a loan to receive the refund.",
+            "loan",
+        ),
+        ("Transfer the money to this safe account now.", "transfer"),
+    ];
+    for (line, question) in cases {
+        let found = indicated(&rules, line);
+        assert!(
+            found.iter().any(|q| q == question),
+            "{line:?} should indicate {question}; found {found:?}"
+        );
+    }
+}
+
+#[test]
+fn seed_lines_with_a_critical_step_reach_level_3() {
+    let rules = rules();
+    for line in [
+        "您操作失误取走了别人的理赔款，如果不在5分钟内取消，会严重影响您的个人征信",
+        "输入会议号进入会议，开启屏幕共享",
+        "您先打开蚂蚁借呗，把额度借出来",
+        "Please share your screen so we can record the claim.",
+    ] {
+        assert_eq!(level(&rules, line), 3, "{line}");
+    }
+}
+
+#[test]
+fn everyday_messages_stay_below_level_2() {
+    let rules = rules();
+    let everyday = [
+        // A shop's promotion with a link.
+        "【某旗舰店】双11大促，全场5折起，点击 https://t.cn/abc123 领取优惠券，退订回T",
+        "Big sale this weekend! 50% off everything, tap https://shop.example/sale to see deals. Reply STOP to opt out.",
+        // Refund notices from the platform itself.
+        "【某宝】您的退款申请已通过，款项将在1-3个工作日原路退回，请注意查收。",
+        "您的退款已原路退回，查看详情请打开App。",
+        "Your refund has been approved and returned to your original payment method.",
+        "We've issued a refund of $12.99 to your original payment method.",
+        // Delivery notices.
+        "您的快递将于45分钟内送达，请保持电话畅通。",
+        "Your delivery arrives in 45 minutes.",
+        "【某快递】您的订单已发货，快递单号 SF1234567890，预计明天送达。",
+        "Your parcel with tracking number 1Z999AA10123456784 is out for delivery.",
+        // A genuine verification-code SMS and bank reminders.
+        "【某银行】您的验证码是 482913，5分钟内有效，请勿泄露给他人。",
+        "Your verification code is 482913. Do not share it with anyone.",
+        "您的信用卡本期账单已出，请按时还款。",
+        // Everyday speech.
+        "妈，我下午去取快递，晚上回家吃饭。",
+        "The meeting with the landlord is at 3pm tomorrow.",
+    ];
+    for line in everyday {
+        let analysis = match analyze(&rules, line) {
+            Ok(a) => a,
+            Err(err) => panic!("{err}"),
+        };
+        assert!(
+            analysis.verdict.level < 2,
+            "{line:?} reached level {} via {:?}",
+            analysis.verdict.level,
+            analysis.questions()
+        );
+    }
+}
+
+#[test]
+fn spans_point_into_the_original_text_even_after_full_width_normalisation() {
+    let rules = rules();
+    let text = "前言：不在５分钟内取消，会影响您的征 信。";
+    let analysis = match analyze(&rules, text) {
+        Ok(a) => a,
+        Err(err) => panic!("{err}"),
+    };
+    assert!(!analysis.findings.is_empty());
+    for f in &analysis.findings {
+        assert!(text.is_char_boundary(f.start) && text.is_char_boundary(f.end));
+        assert_eq!(&text[f.start..f.end], f.text);
+    }
+    let threat = analysis
+        .findings
+        .iter()
+        .find(|f| f.question == "credit_threat");
+    let Some(threat) = threat else {
+        panic!("no credit threat in {:?}", analysis.findings)
+    };
+    assert!(threat.text.contains('５'), "{threat:?}");
+    assert!(threat.text.ends_with("征 信"), "{threat:?}");
+}
+
+#[test]
+fn text_over_the_cap_is_refused_not_scanned() {
+    let rules = rules();
+    let text = "a".repeat(MAX_TEXT_BYTES + 1);
+    match analyze(&rules, &text) {
+        Err(AnalyzeError::TooLong { len, max }) => {
+            assert_eq!(len, MAX_TEXT_BYTES + 1);
+            assert_eq!(max, MAX_TEXT_BYTES);
+        }
+        Ok(_) => panic!("a text over the cap was analysed"),
+    }
+    let at_cap = "征".repeat(MAX_TEXT_BYTES / 3);
+    assert!(analyze(&rules, &at_cap).is_ok());
+}
+
+#[test]
+fn empty_text_has_no_findings_and_level_0() {
+    let rules = rules();
+    let analysis = match analyze(&rules, "") {
+        Ok(a) => a,
+        Err(err) => panic!("{err}"),
+    };
+    assert!(analysis.findings.is_empty());
+    assert_eq!(analysis.verdict.level, 0);
+}

@@ -1,0 +1,226 @@
+//! Loading rule files: the shipped rules, and broken files with the exact messages a volunteer
+//! would see.
+
+use scamcheck::rules::{CATALOGUE, LoadError, RuleSet, Severity};
+
+fn fixture(name: &str) -> String {
+    let path = format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"));
+    match std::fs::read_to_string(&path) {
+        Ok(text) => text,
+        Err(err) => panic!("{path}: {err}"),
+    }
+}
+
+/// The message lines for a rule text that must fail to load.
+fn problems(name: &str, src: &str) -> Vec<String> {
+    match RuleSet::parse(name, src) {
+        Ok(_) => panic!("{name} loaded but should not"),
+        Err(err) => err.lines(),
+    }
+}
+
+#[test]
+fn shipped_rules_load_and_cover_the_catalogue() {
+    let rules = match RuleSet::embedded() {
+        Ok(rules) => rules,
+        Err(err) => panic!("{err}"),
+    };
+    for (id, floor) in CATALOGUE {
+        let Some(q) = rules.question(id) else {
+            panic!("{id} missing")
+        };
+        assert!(q.severity >= *floor, "{id}");
+        assert!(
+            q.source.starts_with("000") || q.source.starts_with("002"),
+            "{id}: source must name a seed: {}",
+            q.source
+        );
+    }
+    for c in rules.combinations() {
+        assert!(
+            c.source.starts_with("000") || c.source.starts_with("002"),
+            "{}",
+            c.id
+        );
+    }
+    // Ordered by the scam's steps, so the walk reads as a story.
+    let steps: Vec<_> = rules.questions().iter().map(|q| q.step).collect();
+    assert!(steps.windows(2).all(|w| w[0] <= w[1]), "{steps:?}");
+    // Every question can be recognised in text.
+    for q in rules.questions() {
+        assert!(!q.patterns.is_empty(), "{} has no patterns", q.id);
+    }
+}
+
+#[test]
+fn the_minimal_fixture_is_valid() {
+    assert!(RuleSet::parse("minimal.ron", &fixture("minimal.ron")).is_ok());
+}
+
+#[test]
+fn a_value_of_the_wrong_type_names_position_and_path() {
+    assert_eq!(
+        problems("bad_syntax.ron", &fixture("bad_syntax.ron")),
+        ["bad_syntax.ron:7:74: Expected integer (at questions[3].weight)"]
+    );
+}
+
+#[test]
+fn a_misspelt_field_lists_the_expected_fields() {
+    assert_eq!(
+        problems("unknown_field.ron", &fixture("unknown_field.ron")),
+        [
+            "unknown_field.ron:8:61: Unexpected field named `wieght` in `Question`, expected one of \
+             `id`, `step`, `severity`, `weight`, `text`, `short`, `why`, `hang_up_reason`, `source`, \
+             or `patterns` instead (at questions[4].wieght)"
+        ]
+    );
+}
+
+#[test]
+fn a_missing_language_is_named() {
+    assert_eq!(
+        problems("missing_language.ron", &fixture("missing_language.ron")),
+        [
+            "missing_language.ron:10:100: Unexpected missing field named `en` in `Text` (at questions[6].text)"
+        ]
+    );
+}
+
+#[test]
+fn every_semantic_problem_is_reported_at_once_in_file_order() {
+    assert_eq!(
+        problems("bad_semantics.ron", &fixture("bad_semantics.ron")),
+        [
+            "bad_semantics.ron:3:5: question `loan` is missing; it is part of the stable catalogue (at questions)",
+            "bad_semantics.ron:8:61: question `refund_offer`: weight 400 is out of range 0..=100 (at questions[4] (refund_offer))",
+            "bad_semantics.ron:8:176: the `zh` text is empty (at questions[4].why)",
+            "bad_semantics.ron:10:48: question `add_contact` has severity Medium, below the catalogue's High (at questions[6] (add_contact))",
+            "bad_semantics.ron:12:277: question `screen_share`: pattern `屏幕(共享` does not compile: unclosed group (at questions[8] (screen_share))",
+            "bad_semantics.ron:13:138: duplicate question id `check_balance` (at questions[10] (check_balance))",
+            "bad_semantics.ron:23:62: combination `opening` names unknown question `refund_ofer` (at combinations[0] (opening))",
+            "bad_semantics.ron:28:10: thresholds must be strictly ascending: level 2 has min_score 3, not above level 1's 3 (at levels[2])",
+        ]
+    );
+}
+
+#[test]
+fn not_is_refused_in_a_rule_that_raises_the_risk() {
+    let src = fixture("minimal.ron").replace(
+        r#"when: All([Yes("knows_details"), Yes("refund_offer")]), add: 2"#,
+        r#"when: All([Yes("knows_details"), Not(Yes("refund_offer"))]), add: 2"#,
+    );
+    let lines = problems("not.ron", &src);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("not.ron:24:58:")
+            && lines[0].contains("combination `opening` raises the risk but uses `Not`"),
+        "{lines:?}"
+    );
+    // The same condition in a note (no add, no raise_to) is fine.
+    let note = src.replace("add: 2, explain", "explain");
+    assert!(RuleSet::parse("note.ron", &note).is_ok());
+}
+
+#[test]
+fn a_pathological_regex_is_refused_at_load_time() {
+    let src = fixture("minimal.ron").replace(r#"r"屏幕共享""#, r#"r"(\w{100}){100}""#);
+    let lines = problems("huge.ron", &src);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].contains("pattern `(\\w{100}){100}` does not compile")
+            && lines[0].contains("size limit"),
+        "{lines:?}"
+    );
+}
+
+#[test]
+fn a_medium_question_may_not_reach_level_2_alone() {
+    let src = fixture("minimal.ron").replace(
+        r#"(id: "knows_details", step: Contact, severity: Medium, weight: 3"#,
+        r#"(id: "knows_details", step: Contact, severity: Medium, weight: 9"#,
+    );
+    let lines = problems("medium.ron", &src);
+    assert_eq!(
+        lines,
+        [
+            "medium.ron:6:64: question `knows_details` is Medium but a \"yes\" to it alone gives level 2; \
+             Medium allows at most level 1 (lower its weight or raise the thresholds) (at questions[1] (knows_details))"
+        ]
+    );
+}
+
+#[test]
+fn a_critical_question_needs_its_hang_up_reason() {
+    let src = fixture("minimal.ron").replace(
+        r#"severity: Critical, weight: 12, text: (zh: "问loan", en: "Ask loan"), short: (zh: "loan", en: "loan"), why: (zh: "因为", en: "Because"), hang_up_reason: Some((zh: "挂断", en: "Hang up")),"#,
+        r#"severity: Critical, weight: 12, text: (zh: "问loan", en: "Ask loan"), short: (zh: "loan", en: "loan"), why: (zh: "因为", en: "Because"),"#,
+    );
+    let lines = problems("reason.ron", &src);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(lines[0].contains("question `loan` is Critical but has no `hang_up_reason`"));
+}
+
+#[test]
+fn a_broken_number_rule_is_named() {
+    let src = fixture("minimal.ron")
+        .replace(
+            r#"pattern: r"^(\+|00)852\d+$""#,
+            r#"pattern: r"^(\+|00852""#,
+        )
+        .replace(
+            r#"indicates: Some("overseas_number")"#,
+            r#"indicates: Some("overseas")"#,
+        );
+    let lines = problems("numbers.ron", &src);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("number rule `hk` indicates unknown question `overseas`"))
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("number rule `hk`: pattern `^(\\+|00852` does not compile"))
+    );
+}
+
+#[test]
+fn a_missing_file_is_a_read_error() {
+    match RuleSet::load(std::path::Path::new("/no/such/rules.ron")) {
+        Err(LoadError::Read { origin, .. }) => assert_eq!(origin, "/no/such/rules.ron"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn garbage_never_panics() {
+    for src in [
+        "",
+        "(",
+        "()",
+        "[1,2",
+        "\u{0}",
+        "(questions: 5)",
+        "💥",
+        "(questions: [], levels: [])",
+    ] {
+        assert!(RuleSet::parse("junk.ron", src).is_err(), "{src:?}");
+    }
+}
+
+#[test]
+fn severity_floors_are_ordered() {
+    let floors: Vec<u8> = [
+        Severity::Low,
+        Severity::Medium,
+        Severity::High,
+        Severity::Critical,
+        Severity::Emergency,
+    ]
+    .iter()
+    .map(|s| s.yes_floor())
+    .collect();
+    assert_eq!(floors, [0, 0, 2, 3, 3]);
+}
