@@ -12,4 +12,6 @@ pub use analyze::{Analysis, Analyzer, Finding, analyze};
 pub use engine::{Answer, Answers, Verdict, evaluate};
 pub use rules::{LoadError, RuleSet};
 pub use text::{Lang, Text};
+pub mod app;
 pub mod cli;
+pub mod session;

@@ -1,0 +1,90 @@
+//! The result: level and name, every red flag in plain words with why, the advice, the words to
+//! end the call and who to call. Level 0 says "no red flags yet", never "safe".
+
+use eframe::egui::{RichText, Ui};
+
+use super::widgets::{self, Kind};
+use super::{Command, View, theme};
+use crate::engine::Answer;
+
+pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let s = view.s;
+    let p = &view.palette;
+    let lang = view.lang;
+    let verdict = view.check.verdict();
+    let width = ui.available_width();
+
+    widgets::heading(ui, s.result_title, p.text);
+    widgets::risk_meter(ui, p, s, verdict.level, verdict.level_name.get(lang));
+    ui.label(
+        RichText::new(verdict.summary.get(lang))
+            .size(theme::BODY + 2.0)
+            .color(p.text),
+    );
+
+    ui.add_space(8.0);
+    widgets::heading(ui, s.what_to_do, p.text);
+    for advice in &verdict.advice {
+        widgets::bullet(ui, advice.get(lang), p.text);
+    }
+    if verdict.level >= 1 {
+        ui.label(RichText::new(s.say_this).color(p.weak_text));
+        ui.label(
+            RichText::new(format!("“{}”", view.rules.hang_up_script().get(lang)))
+                .strong()
+                .size(theme::BODY + 4.0)
+                .color(p.text),
+        );
+    }
+
+    ui.add_space(8.0);
+    widgets::heading(ui, s.red_flags, p.text);
+    if verdict.flags.is_empty() {
+        ui.label(RichText::new(s.no_red_flags).color(p.text));
+    }
+    for flag in &verdict.flags {
+        let answer = match flag.answer {
+            Answer::Unsure => s.answer_unsure,
+            Answer::Yes | Answer::No => s.answer_yes,
+        };
+        widgets::text_row(ui, |ui| {
+            ui.label(
+                RichText::new(format!("[{}]", flag.severity.name().get(lang)))
+                    .strong()
+                    .color(p.level(flag.severity.yes_floor().max(1))),
+            );
+            ui.label(RichText::new(format!("{} — {answer}", flag.question.get(lang))).strong());
+        });
+        ui.label(RichText::new(flag.why.get(lang)).color(p.weak_text));
+    }
+    if !verdict.rules.is_empty() {
+        ui.add_space(8.0);
+        widgets::heading(ui, s.patterns_seen, p.text);
+        for rule in &verdict.rules {
+            widgets::bullet(ui, rule.explain.get(lang), p.text);
+        }
+    }
+
+    ui.add_space(8.0);
+    widgets::heading(ui, s.who_to_call, p.text);
+    for hotline in view.rules.hotlines() {
+        widgets::bullet(
+            ui,
+            &format!("{} — {}", hotline.number.get(lang), hotline.label.get(lang)),
+            p.text,
+        );
+    }
+
+    ui.add_space(16.0);
+    ui.horizontal(|ui| {
+        let half = (width - ui.spacing().item_spacing.x) / 2.0;
+        if view.check.current().is_some()
+            && widgets::big_button(ui, p, s.continue_check, Kind::Normal, half).clicked()
+        {
+            commands.push(Command::Continue);
+        }
+        if widgets::big_button(ui, p, s.start_over, Kind::Primary, half).clicked() {
+            commands.push(Command::StartOver);
+        }
+    });
+}

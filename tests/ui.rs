@@ -1,0 +1,255 @@
+//! The real window, driven through AccessKit labels as a person (or a screen reader) would.
+
+use eframe::egui::{self, Key};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use scamcheck::app::{AppOptions, ScamcheckApp, Screen, fonts};
+use scamcheck::{Answer, Lang, RuleSet};
+
+fn app_with(lang: Lang, cjk: bool) -> Harness<'static, ScamcheckApp> {
+    let rules = match RuleSet::embedded() {
+        Ok(r) => r,
+        Err(err) => panic!("{err}"),
+    };
+    let cjk_font = if cjk {
+        let font = fonts::system_cjk_font();
+        assert!(
+            font.is_some(),
+            "no Chinese font on this machine: install fonts-noto-cjk (bash .ci/run does)"
+        );
+        font
+    } else {
+        None
+    };
+    let options = AppOptions {
+        rules,
+        lang: Some(lang),
+        cjk_font,
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_eframe(move |cc| ScamcheckApp::new(cc, options));
+    harness.run();
+    harness
+}
+
+fn app(lang: Lang) -> Harness<'static, ScamcheckApp> {
+    app_with(lang, true)
+}
+
+fn click(harness: &mut Harness<'_, ScamcheckApp>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+fn press(harness: &mut Harness<'_, ScamcheckApp>, key: Key) {
+    harness.key_press(key);
+    harness.run();
+}
+
+fn shows(harness: &Harness<'_, ScamcheckApp>, text: &str) -> bool {
+    harness.query_all_by_label_contains(text).next().is_some()
+}
+
+#[test]
+fn a_full_walk_of_no_answers_ends_at_a_result_that_never_says_safe() {
+    let mut h = app(Lang::En);
+    click(&mut h, "I'm on a call now — check it");
+    assert_eq!(h.state().screen(), &Screen::Question);
+    assert!(shows(&h, "Question 1 of 17"));
+    for _ in 0..17 {
+        click(&mut h, "No");
+    }
+    assert_eq!(h.state().screen(), &Screen::Result);
+    assert!(shows(&h, "No red flags yet"));
+    assert!(shows(&h, "does not mean the call is safe"));
+    assert!(!shows(&h, "You are safe"));
+    click(&mut h, "Start over");
+    assert_eq!(h.state().screen(), &Screen::Start);
+    assert!(h.state().check().is_empty());
+}
+
+#[test]
+fn a_start_card_reaches_the_hang_up_screen_in_one_click() {
+    let mut h = app(Lang::En);
+    click(&mut h, "Share my screen or join a meeting");
+    assert_eq!(
+        h.state().screen(),
+        &Screen::HangUp("screen_share".to_owned())
+    );
+    assert!(shows(&h, "Hang up now"));
+    assert!(shows(
+        &h,
+        "I will call the official number myself. Goodbye."
+    ));
+    assert!(shows(&h, "96110"));
+    assert_eq!(h.state().check().verdict().level, 3);
+    // Continuing is possible but secondary.
+    click(&mut h, "Continue the check");
+    assert_eq!(h.state().screen(), &Screen::Question);
+    assert!(
+        shows(&h, "Scam — hang up now"),
+        "the meter stays at level 3"
+    );
+}
+
+#[test]
+fn every_critical_card_takes_one_key_from_launch() {
+    let keys = [
+        Key::Num1,
+        Key::Num2,
+        Key::Num3,
+        Key::Num4,
+        Key::Num5,
+        Key::Num6,
+        Key::Num7,
+        Key::Num8,
+    ];
+    for key in keys {
+        let mut h = app(Lang::En);
+        press(&mut h, key);
+        assert!(
+            matches!(h.state().screen(), Screen::HangUp(_)),
+            "{key:?} gave {:?}",
+            h.state().screen()
+        );
+    }
+}
+
+#[test]
+fn a_critical_yes_in_the_walk_interrupts_with_the_hang_up_screen() {
+    let mut h = app(Lang::En);
+    click(&mut h, "I'm on a call now — check it");
+    // Contact and pretext: no to everything up to the download question.
+    for _ in 0..7 {
+        click(&mut h, "No");
+    }
+    assert!(shows(&h, "download an app"));
+    click(&mut h, "Yes");
+    assert_eq!(
+        h.state().screen(),
+        &Screen::HangUp("download_app".to_owned())
+    );
+    click(&mut h, "I hung up — what next?");
+    assert_eq!(h.state().screen(), &Screen::Result);
+    assert!(shows(&h, "Do they ask you to download an app"));
+}
+
+#[test]
+fn back_changes_the_previous_answer() {
+    let mut h = app(Lang::En);
+    click(&mut h, "I'm on a call now — check it");
+    click(&mut h, "Yes");
+    click(&mut h, "No");
+    assert!(shows(&h, "Question 3 of 17"));
+    click(&mut h, "Back");
+    assert!(shows(&h, "Question 2 of 17"));
+    assert_eq!(
+        h.state().check().answers().get("knows_details"),
+        Some(Answer::No)
+    );
+    click(&mut h, "Yes");
+    assert_eq!(
+        h.state().check().answers().get("knows_details"),
+        Some(Answer::Yes)
+    );
+    assert!(shows(&h, "Question 3 of 17"));
+    assert!(shows(&h, "Be careful"), "the meter moved to level 1");
+}
+
+#[test]
+fn switching_language_keeps_the_answers() {
+    let mut h = app(Lang::En);
+    click(&mut h, "I'm on a call now — check it");
+    click(&mut h, "Yes");
+    click(&mut h, "Yes");
+    click(&mut h, "中文");
+    assert_eq!(h.state().settings().lang, Lang::Zh);
+    assert!(shows(&h, "第 3 题 / 共 17 题"));
+    assert!(shows(&h, "要小心"));
+    assert_eq!(h.state().check().answers().len(), 2);
+    click(&mut h, "English");
+    assert!(shows(&h, "Question 3 of 17"));
+}
+
+#[test]
+fn a_keyboard_only_walk_reaches_the_result() {
+    let mut h = app(Lang::Zh);
+    press(&mut h, Key::Enter);
+    assert_eq!(h.state().screen(), &Screen::Question);
+    press(&mut h, Key::Y);
+    press(&mut h, Key::Num2);
+    press(&mut h, Key::U);
+    press(&mut h, Key::ArrowLeft);
+    assert!(shows(&h, "第 3 题"));
+    press(&mut h, Key::N);
+    for _ in 0..14 {
+        press(&mut h, Key::N);
+    }
+    assert_eq!(h.state().screen(), &Screen::Result);
+    assert!(shows(&h, "检查结果"));
+    assert_eq!(
+        h.state().check().answers().get("overseas_number"),
+        Some(Answer::No)
+    );
+    press(&mut h, Key::Escape);
+    assert_eq!(h.state().screen(), &Screen::Start);
+}
+
+#[test]
+fn the_emergency_path_lists_110_the_bank_96110_and_evidence() {
+    let mut h = app(Lang::En);
+    click(&mut h, "I already paid or gave a code");
+    assert_eq!(h.state().screen(), &Screen::Emergency);
+    assert!(h.state().check().verdict().emergency);
+    for text in [
+        "110",
+        "back of your card",
+        "96110",
+        "Keep the call log",
+        "fee to get your money back",
+    ] {
+        assert!(shows(&h, text), "{text}");
+    }
+    let mut zh = app(Lang::Zh);
+    click(&mut zh, "我已经转了钱或给了验证码");
+    assert!(shows(&zh, "拨打 110"));
+}
+
+#[test]
+fn zoom_controls_scale_everything_and_are_remembered_in_settings() {
+    let mut h = app(Lang::En);
+    click(&mut h, "Larger text");
+    click(&mut h, "Larger text");
+    assert!((h.state().settings().zoom - 1.2).abs() < 1e-3);
+    assert!((h.ctx.zoom_factor() - 1.2).abs() < 1e-3);
+    click(&mut h, "Smaller text");
+    assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-3);
+}
+
+#[test]
+fn high_contrast_switches_the_theme() {
+    let mut h = app(Lang::En);
+    assert_eq!(h.ctx.theme(), egui::Theme::Light);
+    click(&mut h, "High contrast");
+    assert!(h.state().settings().high_contrast);
+    assert_eq!(h.ctx.theme(), egui::Theme::Dark);
+    assert_eq!(
+        h.ctx.style_of(egui::Theme::Dark).visuals.panel_fill,
+        egui::Color32::BLACK
+    );
+}
+
+#[test]
+fn without_a_chinese_font_the_app_speaks_english_and_says_what_to_install() {
+    let mut h = app_with(Lang::Zh, false);
+    assert_eq!(h.state().settings().lang, Lang::En);
+    assert!(shows(&h, "fonts-noto-cjk"));
+    // Without a font the button cannot show Chinese characters, so it says "Chinese".
+    click(&mut h, "Chinese");
+    assert_eq!(
+        h.state().settings().lang,
+        Lang::En,
+        "Chinese stays off without a font"
+    );
+}
