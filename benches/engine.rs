@@ -1,1 +1,52 @@
-fn main() {}
+//! Hot paths of the rule engine: loading the rules, scoring, analysing text.
+//! These measure; they assert nothing about time.
+
+use std::hint::black_box;
+
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
+use scamcheck::corpus::mixed_text;
+use scamcheck::rules::EMBEDDED_RULES;
+use scamcheck::{Answer, Answers, RuleSet, analyze, evaluate};
+
+fn rules() -> RuleSet {
+    match RuleSet::embedded() {
+        Ok(r) => r,
+        Err(err) => panic!("{err}"),
+    }
+}
+
+fn load(c: &mut Criterion) {
+    c.bench_function("load and validate rules.ron", |b| {
+        b.iter(|| RuleSet::parse("rules.ron", black_box(EMBEDDED_RULES)).is_ok());
+    });
+}
+
+fn score(c: &mut Criterion) {
+    let rules = rules();
+    let answers: Answers = rules
+        .questions()
+        .iter()
+        .enumerate()
+        .map(|(i, q)| (q.id.clone(), Answer::ALL[i % 3]))
+        .collect();
+    c.bench_function("evaluate a full answer set", |b| {
+        b.iter(|| evaluate(&rules, black_box(&answers)));
+    });
+}
+
+fn analyse(c: &mut Criterion) {
+    let rules = rules();
+    let mut group = c.benchmark_group("analyze mixed text");
+    group.sample_size(20);
+    for size in [1024, 100 * 1024, 1024 * 1024] {
+        let text = mixed_text(size);
+        group.throughput(Throughput::Bytes(text.len() as u64));
+        group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
+            b.iter(|| analyze(&rules, black_box(text)).map(|a| a.findings.len()));
+        });
+    }
+    group.finish();
+}
+
+criterion_group!(benches, load, score, analyse);
+criterion_main!(benches);

@@ -9,7 +9,7 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::engine::{Answer, Answers, Verdict, evaluate};
 use crate::rules::validate::{Issue, compile, one_line, quoted};
-use crate::rules::{REGEX_SET_SIZE_LIMIT, REGEX_SIZE_LIMIT, RuleFile, RuleSet};
+use crate::rules::{REGEX_DFA_LIMIT, REGEX_SET_SIZE_LIMIT, RuleFile, RuleSet};
 
 /// The largest text analysed at once: 1 MiB. Longer input is refused, never scanned slowly.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
@@ -97,10 +97,11 @@ impl Analyzer {
         if !issues.is_empty() {
             return Err(issues);
         }
+        // The compiled regexes hold the rewritten patterns (see `ascii_word_boundaries`).
         let set = RegexSetBuilder::new(patterns.iter().map(|(_, re)| re.as_str()))
             .case_insensitive(true)
             .size_limit(REGEX_SET_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_DFA_LIMIT)
             .build()
             .map_err(|err| {
                 vec![Issue::new(

@@ -14,4 +14,5 @@ pub use rules::{LoadError, RuleSet};
 pub use text::{Lang, Text};
 pub mod app;
 pub mod cli;
+pub mod corpus;
 pub mod session;

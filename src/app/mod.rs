@@ -135,6 +135,8 @@ pub struct ScamcheckApp {
     /// The contrast the theme was last applied for; applied on the first frame so nothing
     /// set up after construction (a host's default theme) overrides it.
     applied_contrast: Option<bool>,
+    /// Whether the first frame's time was printed for `scripts/measure.sh`.
+    first_frame_reported: bool,
 }
 
 impl ScamcheckApp {
@@ -163,6 +165,7 @@ impl ScamcheckApp {
             screen: Screen::Start,
             commands: Vec::new(),
             applied_contrast: None,
+            first_frame_reported: false,
         }
     }
 
@@ -385,6 +388,10 @@ impl eframe::App for ScamcheckApp {
         for command in std::mem::take(&mut self.commands) {
             self.apply(&ctx, command);
         }
+        if !self.first_frame_reported {
+            self.first_frame_reported = true;
+            report_first_frame();
+        }
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
@@ -403,6 +410,20 @@ fn centered_column(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
             add(ui);
         });
     });
+}
+
+/// The environment variable that makes the app print when its first frame was laid out, so
+/// `scripts/measure.sh` can time start-up from outside.
+pub const FIRST_FRAME_ENV: &str = "SCAMCHECK_PRINT_FIRST_FRAME";
+
+/// Prints `first-frame-unix-ns N` on standard error when [`FIRST_FRAME_ENV`] is set.
+pub fn report_first_frame() {
+    if std::env::var_os(FIRST_FRAME_ENV).is_some() {
+        let now = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
+        eprintln!("first-frame-unix-ns {now}");
+    }
 }
 
 /// Window size, minimum size, title and icon.

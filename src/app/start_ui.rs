@@ -93,6 +93,9 @@ pub fn keys(input: &InputState, view: &View<'_>, commands: &mut Vec<Command>) {
     if input.key_pressed(Key::Enter) {
         commands.push(Command::StartCheck);
     }
+    if input.key_pressed(Key::P) {
+        commands.push(Command::AlreadyPaid);
+    }
     for (q, key) in cards(view).iter().zip(CARD_KEYS) {
         if input.key_pressed(key) {
             commands.push(Command::Answer(q.id.clone(), Answer::Yes));

@@ -3,8 +3,8 @@
 
 use crate::text::Lang;
 
-/// The window's words in one language.
-#[derive(Debug)]
+/// The window's words in one language. Serialisable so tests can check every string.
+#[derive(Debug, serde::Serialize)]
 pub struct Strings {
     pub app_name: &'static str,
     pub window_title: &'static str,
@@ -79,7 +79,7 @@ const ZH: Strings = Strings {
     asking_now: "对方现在是不是要你……",
     already_paid: "我已经转了钱或给了验证码",
     already_paid_hint: "马上告诉你该怎么做",
-    keys_start: "键盘：Enter 开始 · 1–8 选择上面的情况",
+    keys_start: "键盘：Enter 开始 · 1–8 选择上面的情况 · P 已经转钱",
     question_of: "第 {n} 题 / 共 {total} 题",
     yes: "是",
     no: "否",
@@ -123,7 +123,7 @@ const EN: Strings = Strings {
     asking_now: "Right now, are they asking you to…",
     already_paid: "I already paid or gave a code",
     already_paid_hint: "What to do right now",
-    keys_start: "Keys: Enter to start · 1–8 to pick a card above",
+    keys_start: "Keys: Enter to start · 1–8 to pick a card · P already paid",
     question_of: "Question {n} of {total}",
     yes: "Yes",
     no: "No",

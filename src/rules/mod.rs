@@ -31,6 +31,8 @@ pub const EMBEDDED_ORIGIN: &str = "<embedded rules.ron>";
 /// Regexes are compiled with these limits, so a pathological pattern is refused at load time
 /// instead of eating memory or time later.
 pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
+/// Cache for the lazy DFAs: too small and the regex engine falls back to its slow NFA.
+pub(crate) const REGEX_DFA_LIMIT: usize = 8 << 20;
 pub(crate) const REGEX_SET_SIZE_LIMIT: usize = 16 << 20;
 
 /// A validated rule set with its regexes compiled, ready to score answers and analyse text.
