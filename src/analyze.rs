@@ -9,7 +9,7 @@ use regex::{Regex, RegexSet, RegexSetBuilder};
 
 use crate::engine::{Answer, Answers, Verdict, evaluate};
 use crate::rules::validate::{Issue, compile, one_line, quoted};
-use crate::rules::{REGEX_DFA_LIMIT, REGEX_SET_SIZE_LIMIT, RuleFile, RuleSet};
+use crate::rules::{REGEX_DFA_LIMIT, REGEX_SET_SIZE_LIMIT, RuleFile, RuleSet, Severity};
 
 /// The largest text analysed at once: 1 MiB. Longer input is refused, never scanned slowly.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
@@ -64,6 +64,41 @@ impl Analysis {
         }
         ids
     }
+}
+
+/// A stretch of text to highlight: overlapping and nested findings merged into one range,
+/// marked with the most severe question among them.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Highlight {
+    /// Byte offset of the start.
+    pub start: usize,
+    /// Byte offset just past the end.
+    pub end: usize,
+    /// The most severe question the range indicates.
+    pub severity: Severity,
+}
+
+/// Merges findings (ordered by start, as [`Analyzer::findings`] returns them) into
+/// non-overlapping highlight ranges.
+pub fn highlights(rules: &RuleSet, findings: &[Finding]) -> Vec<Highlight> {
+    let mut merged: Vec<Highlight> = Vec::new();
+    for f in findings {
+        let severity = rules
+            .question(&f.question)
+            .map_or(Severity::Low, |q| q.severity);
+        match merged.last_mut() {
+            Some(last) if f.start < last.end => {
+                last.end = last.end.max(f.end);
+                last.severity = last.severity.max(severity);
+            }
+            _ => merged.push(Highlight {
+                start: f.start,
+                end: f.end,
+                severity,
+            }),
+        }
+    }
+    merged
 }
 
 /// The compiled patterns of a rule set.

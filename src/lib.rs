@@ -15,4 +15,5 @@ pub use text::{Lang, Text};
 pub mod app;
 pub mod cli;
 pub mod corpus;
+pub mod number;
 pub mod session;

@@ -1,7 +1,8 @@
 //! The text analyser on lines from the seeds (must be recognised) and everyday messages (must
 //! not look like the scam).
 
-use scamcheck::analyze::{AnalyzeError, MAX_TEXT_BYTES};
+use scamcheck::analyze::{AnalyzeError, Finding, MAX_TEXT_BYTES, highlights};
+use scamcheck::rules::Severity;
 use scamcheck::{RuleSet, analyze};
 
 fn rules() -> RuleSet {
@@ -225,4 +226,45 @@ fn empty_text_has_no_findings_and_level_0() {
     };
     assert!(analysis.findings.is_empty());
     assert_eq!(analysis.verdict.level, 0);
+}
+
+#[test]
+fn overlapping_and_nested_findings_merge_into_one_highlight_with_the_top_severity() {
+    let rules = rules();
+    let finding = |question: &str, start, end| Finding {
+        question: question.to_owned(),
+        start,
+        end,
+        text: String::new(),
+    };
+    let findings = [
+        finding("claims_service", 0, 10),
+        finding("screen_share", 4, 8),
+        finding("knows_details", 9, 20),
+        finding("refund_offer", 30, 40),
+    ];
+    let merged = highlights(&rules, &findings);
+    assert_eq!(merged.len(), 2, "{merged:?}");
+    assert_eq!((merged[0].start, merged[0].end), (0, 20));
+    assert_eq!(merged[0].severity, Severity::Critical);
+    assert_eq!(
+        (merged[1].start, merged[1].end, merged[1].severity),
+        (30, 40, Severity::High)
+    );
+}
+
+#[test]
+fn highlights_of_a_real_text_fall_on_character_boundaries() {
+    let rules = rules();
+    let text = "您好，我是国际物流客服，包裹压坏了要给您双倍赔偿，请下载会议APP，输入会议号，开启屏幕共享。";
+    let analysis = match analyze(&rules, text) {
+        Ok(a) => a,
+        Err(err) => panic!("{err}"),
+    };
+    let merged = highlights(&rules, &analysis.findings);
+    assert!(!merged.is_empty());
+    for h in &merged {
+        assert!(h.start < h.end && text.is_char_boundary(h.start) && text.is_char_boundary(h.end));
+    }
+    assert!(merged.windows(2).all(|w| w[0].end <= w[1].start));
 }

@@ -5,6 +5,7 @@ mod emergency_ui;
 pub mod fonts;
 mod hang_up_ui;
 mod icon;
+pub mod listen_ui;
 mod question_ui;
 mod result_ui;
 mod start_ui;
@@ -65,6 +66,8 @@ pub enum Screen {
     Result,
     /// Money or a code already gone: the after-the-fact steps.
     Emergency,
+    /// "What are they saying?": text and number check.
+    Listen,
 }
 
 /// Something the user asked for, applied at the end of the frame.
@@ -86,6 +89,10 @@ pub enum Command {
     ShowResult,
     /// Money or a code has gone.
     AlreadyPaid,
+    /// Open the "What are they saying?" screen.
+    OpenListen,
+    /// Leave it, back to where the person came from.
+    CloseListen,
     /// Switch the interface language.
     SetLang(Lang),
     /// Change the zoom by this many steps (negative: smaller).
@@ -131,6 +138,9 @@ pub struct ScamcheckApp {
     has_cjk_font: bool,
     check: Check,
     screen: Screen,
+    listen: listen_ui::Listen,
+    /// Where "Back" on the listen screen returns to.
+    listen_return: Screen,
     commands: Vec<Command>,
     /// The contrast the theme was last applied for; applied on the first frame so nothing
     /// set up after construction (a host's default theme) overrides it.
@@ -163,6 +173,8 @@ impl ScamcheckApp {
             has_cjk_font,
             check,
             screen: Screen::Start,
+            listen: listen_ui::Listen::default(),
+            listen_return: Screen::Start,
             commands: Vec::new(),
             applied_contrast: None,
             first_frame_reported: false,
@@ -189,14 +201,13 @@ impl ScamcheckApp {
         &self.rules
     }
 
+    /// The "What are they saying?" text and its analysis.
+    pub fn listen(&self) -> &listen_ui::Listen {
+        &self.listen
+    }
+
     fn view(&self) -> View<'_> {
-        View {
-            rules: &self.rules,
-            check: &self.check,
-            lang: self.settings.lang,
-            s: strings(self.settings.lang),
-            palette: Palette::new(self.settings.high_contrast),
-        }
+        view_of(&self.rules, &self.check, &self.settings)
     }
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
@@ -209,9 +220,11 @@ impl ScamcheckApp {
             }
             Command::Answer(id, answer) => {
                 self.screen = match self.check.answer(&self.rules, &id, answer) {
-                    Next::Question => Screen::Question,
                     Next::HangUp(id) => Screen::HangUp(id),
                     Next::Emergency => Screen::Emergency,
+                    // An answer recorded from the text check keeps the person there.
+                    _ if self.screen == Screen::Listen => Screen::Listen,
+                    Next::Question => Screen::Question,
                     Next::Result => Screen::Result,
                 };
             }
@@ -226,8 +239,16 @@ impl ScamcheckApp {
             Command::Home => self.screen = Screen::Start,
             Command::StartOver => {
                 self.check = Check::new(&self.rules);
+                self.listen = listen_ui::Listen::default();
                 self.screen = Screen::Start;
             }
+            Command::OpenListen => {
+                if self.screen != Screen::Listen {
+                    self.listen_return = self.screen.clone();
+                    self.screen = Screen::Listen;
+                }
+            }
+            Command::CloseListen => self.screen = self.listen_return.clone(),
             Command::ShowResult => self.screen = Screen::Result,
             Command::AlreadyPaid => {
                 self.check.answer(&self.rules, ALREADY_PAID, Answer::Yes);
@@ -264,11 +285,15 @@ impl ScamcheckApp {
             if input.key_pressed(Key::Escape) && self.screen != Screen::Start {
                 commands.push(Command::Home);
             }
+            if input.key_pressed(Key::T) && matches!(self.screen, Screen::Start | Screen::Question)
+            {
+                commands.push(Command::OpenListen);
+            }
             match &self.screen {
                 Screen::Start => start_ui::keys(input, &view, &mut commands),
                 Screen::Question => question_ui::keys(input, &view, &mut commands),
                 Screen::HangUp(_) => hang_up_ui::keys(input, &mut commands),
-                Screen::Result | Screen::Emergency => {}
+                Screen::Result | Screen::Emergency | Screen::Listen => {}
             }
         });
         self.commands.extend(commands);
@@ -284,6 +309,14 @@ impl ScamcheckApp {
             );
             if title.on_hover_text(s.home).clicked() {
                 self.commands.push(Command::Home);
+            }
+            let listening = self.screen == Screen::Listen;
+            if ui.selectable_label(listening, s.listen_open).clicked() {
+                self.commands.push(if listening {
+                    Command::CloseListen
+                } else {
+                    Command::OpenListen
+                });
             }
             ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
                 let hc = self.settings.high_contrast;
@@ -344,12 +377,12 @@ impl eframe::App for ScamcheckApp {
                 });
         }
 
-        let view = self.view();
+        let view = view_of(&self.rules, &self.check, &self.settings);
         let hint = match &self.screen {
             Screen::Start => Some(view.s.keys_start),
             Screen::Question => Some(view.s.keys_question),
             Screen::HangUp(_) => Some(view.s.keys_hang_up),
-            Screen::Result | Screen::Emergency => None,
+            Screen::Result | Screen::Emergency | Screen::Listen => None,
         };
         if let Some(hint) = hint {
             egui::Panel::bottom("key_hints")
@@ -380,10 +413,15 @@ impl eframe::App for ScamcheckApp {
                             Screen::HangUp(id) => hang_up_ui::ui(ui, &view, id, &mut commands),
                             Screen::Result => result_ui::ui(ui, &view, &mut commands),
                             Screen::Emergency => emergency_ui::ui(ui, &view, &mut commands),
+                            Screen::Listen => {
+                                listen_ui::ui(ui, &view, &mut self.listen, &mut commands);
+                            }
                         });
                     });
             });
         self.commands.extend(commands);
+        // Only runs when the text changed since the last analysis.
+        self.listen.reanalyze(&self.rules);
 
         for command in std::mem::take(&mut self.commands) {
             self.apply(&ctx, command);
@@ -396,6 +434,16 @@ impl eframe::App for ScamcheckApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
+    }
+}
+
+fn view_of<'a>(rules: &'a RuleSet, check: &'a Check, settings: &Settings) -> View<'a> {
+    View {
+        rules,
+        check,
+        lang: settings.lang,
+        s: strings(settings.lang),
+        palette: Palette::new(settings.high_contrast),
     }
 }
 

@@ -40,6 +40,7 @@ pub struct Palette {
     pub demo_banner: Color32,
     pub on_demo_banner: Color32,
     pub highlight: Color32,
+    pub critical_highlight: Color32,
 }
 
 impl Palette {
@@ -66,6 +67,7 @@ impl Palette {
         demo_banner: Color32::from_rgb(0x5B, 0x21, 0xB6),
         on_demo_banner: Color32::WHITE,
         highlight: Color32::from_rgb(0xFF, 0xD8, 0x66),
+        critical_highlight: Color32::from_rgb(0xFF, 0xB8, 0xB8),
     };
 
     /// White and yellow on black.
@@ -90,7 +92,8 @@ impl Palette {
         on_hang_up: Color32::from_rgb(0xFF, 0x6B, 0x6B),
         demo_banner: Color32::from_rgb(0xD8, 0xB4, 0xFE),
         on_demo_banner: Color32::BLACK,
-        highlight: Color32::from_rgb(0x8A, 0x6D, 0x00),
+        highlight: Color32::from_rgb(0x6B, 0x55, 0x00),
+        critical_highlight: Color32::from_rgb(0x7A, 0x0E, 0x0E),
     };
 
     /// The palette for the chosen contrast.

@@ -1,0 +1,363 @@
+//! "What are they saying?": type or paste the caller's words or an SMS, see the phrases that
+//! match the scam highlighted in the text, and record each as an answer with one click.
+//! Plus the caller's number, classified by the rules. Nothing here changes an answer unless
+//! the person presses the button for it.
+
+use eframe::egui::{self, FontId, RichText, Stroke, TextFormat, Ui, text::LayoutJob};
+
+use super::strings::fill;
+use super::widgets::{self, Kind};
+use super::{Command, View, theme};
+use crate::analyze::{Analysis, Highlight, analyze, highlights};
+use crate::engine::Answer;
+use crate::number::{NumberClass, classify};
+use crate::rules::{RuleSet, Severity};
+
+/// The text box keeps at most this many characters (about 60 KiB of Chinese): enough for any
+/// message, small enough that typing and layout stay instant. A longer paste is cut, and the
+/// screen says so.
+pub const TEXT_LIMIT_CHARS: usize = 20_000;
+
+/// The text and number being checked, and the analysis of the text as it is now.
+#[derive(Default)]
+pub struct Listen {
+    /// What the person typed or pasted.
+    pub text: String,
+    /// The caller's number as typed.
+    pub number: String,
+    analysis: Option<Analysis>,
+    highlights: Vec<Highlight>,
+    /// The text the analysis and highlights belong to (by length and content hash).
+    analyzed: Option<(usize, u64)>,
+    error: Option<String>,
+}
+
+impl Listen {
+    /// Replaces the text and analyses it.
+    pub fn set_text(&mut self, rules: &RuleSet, text: &str) {
+        self.text = text.chars().take(TEXT_LIMIT_CHARS).collect();
+        self.reanalyze(rules);
+    }
+
+    /// Analyses the text if it changed since the last analysis. Cheap when nothing changed.
+    pub fn reanalyze(&mut self, rules: &RuleSet) {
+        let key = (self.text.len(), fingerprint(&self.text));
+        if self.analyzed == Some(key) {
+            return;
+        }
+        match analyze(rules, &self.text) {
+            Ok(analysis) => {
+                self.highlights = highlights(rules, &analysis.findings);
+                self.analysis = Some(analysis);
+                self.error = None;
+            }
+            Err(err) => {
+                self.analysis = None;
+                self.highlights.clear();
+                self.error = Some(err.to_string());
+            }
+        }
+        self.analyzed = Some(key);
+    }
+
+    /// Forces the next [`Listen::reanalyze`] to run (after the rules changed).
+    pub fn invalidate(&mut self) {
+        self.analyzed = None;
+    }
+
+    /// The analysis of the current text, once it has run.
+    pub fn analysis(&self) -> Option<&Analysis> {
+        self.analysis.as_ref()
+    }
+
+    /// True when the text reached the limit, so a longer paste was cut.
+    pub fn was_cut(&self) -> bool {
+        self.text.chars().count() >= TEXT_LIMIT_CHARS
+    }
+
+    /// Highlights valid for `text` (none while a new analysis is pending).
+    fn highlights_for(&self, text: &str) -> &[Highlight] {
+        match self.analyzed {
+            Some((len, _)) if len == text.len() => &self.highlights,
+            _ => &[],
+        }
+    }
+}
+
+fn fingerprint(text: &str) -> u64 {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    text.hash(&mut hasher);
+    hasher.finish()
+}
+
+/// Lays out the text with the matched phrases on a coloured background; critical ones are
+/// also underlined, so colour is not the only signal.
+fn highlighted_job(
+    text: &str,
+    marks: &[Highlight],
+    font: &FontId,
+    palette: &theme::Palette,
+    wrap_width: f32,
+) -> LayoutJob {
+    let plain = TextFormat::simple(font.clone(), palette.text);
+    let marked = |severity: Severity| TextFormat {
+        background: if severity >= Severity::Critical {
+            palette.critical_highlight
+        } else {
+            palette.highlight
+        },
+        underline: if severity >= Severity::Critical {
+            Stroke::new(2.0, palette.text)
+        } else {
+            Stroke::NONE
+        },
+        ..TextFormat::simple(font.clone(), palette.text)
+    };
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = wrap_width;
+    let mut at = 0;
+    for mark in marks {
+        let valid = mark.start >= at
+            && mark.end <= text.len()
+            && text.is_char_boundary(mark.start)
+            && text.is_char_boundary(mark.end);
+        if !valid {
+            continue;
+        }
+        job.append(&text[at..mark.start], 0.0, plain.clone());
+        job.append(&text[mark.start..mark.end], 0.0, marked(mark.severity));
+        at = mark.end;
+    }
+    job.append(&text[at..], 0.0, plain);
+    job
+}
+
+pub fn ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, commands: &mut Vec<Command>) {
+    let s = view.s;
+    let p = &view.palette;
+    let lang = view.lang;
+
+    ui.horizontal(|ui| {
+        if widgets::big_button(ui, p, s.back, Kind::Normal, 160.0).clicked() {
+            commands.push(Command::CloseListen);
+        }
+        widgets::heading(ui, s.listen_title, p.text);
+    });
+    let verdict = view.check.verdict();
+    widgets::risk_meter(ui, p, s, verdict.level, verdict.level_name.get(lang));
+
+    number_ui(ui, view, &mut listen.number, commands);
+    ui.add_space(8.0);
+
+    let label = ui.label(RichText::new(s.listen_prompt).strong());
+    let font = FontId::proportional(theme::BODY);
+    let marks = listen.highlights_for(&listen.text).to_vec();
+    let palette = *p;
+    let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
+        let job = highlighted_job(buffer.as_str(), &marks, &font, &palette, wrap_width);
+        ui.fonts_mut(|fonts| fonts.layout_job(job))
+    };
+    let edit = egui::TextEdit::multiline(&mut listen.text)
+        .id_salt("listen_text")
+        .hint_text(s.listen_hint)
+        .desired_rows(5)
+        .desired_width(f32::INFINITY)
+        .char_limit(TEXT_LIMIT_CHARS)
+        .layouter(&mut layouter)
+        .show(ui);
+    let _ = (*edit.response).clone().labelled_by(label.id);
+    if listen.was_cut() {
+        ui.label(
+            RichText::new(fill(s.listen_cut, &[("limit", &TEXT_LIMIT_CHARS)]))
+                .strong()
+                .color(p.level(2)),
+        );
+    }
+    if let Some(error) = &listen.error {
+        ui.label(RichText::new(error).color(p.level(3)));
+    }
+
+    findings_ui(ui, view, listen.analysis(), commands);
+}
+
+fn findings_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    analysis: Option<&Analysis>,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s;
+    let p = &view.palette;
+    let lang = view.lang;
+    widgets::heading(ui, s.listen_found, p.text);
+    let questions = analysis.map(Analysis::questions).unwrap_or_default();
+    if questions.is_empty() {
+        ui.label(RichText::new(s.listen_nothing).color(p.weak_text));
+        return;
+    }
+    let findings = analysis.map_or(&[][..], |a| a.findings.as_slice());
+    for id in questions {
+        let Some(q) = view.rules.question(id) else {
+            continue;
+        };
+        egui::Frame::new()
+            .stroke(Stroke::new(2.0, p.level(q.severity.yes_floor().max(1))))
+            .corner_radius(10)
+            .inner_margin(10)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                widgets::text_row(ui, |ui| {
+                    ui.label(
+                        RichText::new(format!("[{}]", q.severity.name().get(lang)))
+                            .strong()
+                            .color(p.level(q.severity.yes_floor().max(1))),
+                    );
+                    ui.label(RichText::new(q.short.get(lang)).strong());
+                });
+                let mut quotes: Vec<&str> = findings
+                    .iter()
+                    .filter(|f| f.question == id)
+                    .map(|f| f.text.as_str())
+                    .collect();
+                quotes.dedup();
+                let shown: Vec<String> = quotes.iter().take(3).map(|t| format!("“{t}”")).collect();
+                ui.label(RichText::new(shown.join("  ")).color(p.weak_text));
+                if view.check.answers().is_yes(id) {
+                    ui.label(RichText::new(s.listen_recorded).strong());
+                } else {
+                    let response = widgets::big_button(ui, p, s.listen_yes, Kind::Primary, 420.0);
+                    // Each button says which answer it records, for screen readers and tests.
+                    let label = format!("{}: {}", s.listen_yes, q.short.get(lang));
+                    response.widget_info(|| {
+                        egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
+                    });
+                    if response.clicked() {
+                        commands.push(Command::Answer(id.to_owned(), Answer::Yes));
+                    }
+                }
+            });
+    }
+}
+
+fn number_ui(ui: &mut Ui, view: &View<'_>, number: &mut String, commands: &mut Vec<Command>) {
+    let s = view.s;
+    let p = &view.palette;
+    let lang = view.lang;
+    let label = ui.label(RichText::new(s.number_prompt).strong());
+    let edit = ui.add(
+        egui::TextEdit::singleline(number)
+            .id_salt("caller_number")
+            .hint_text("+852 2345 6789")
+            .desired_width(420.0)
+            .char_limit(40),
+    );
+    edit.labelled_by(label.id);
+    match classify(view.rules, number) {
+        None => {}
+        Some(NumberClass::NotANumber) => {
+            ui.label(RichText::new(s.number_not_a_number).color(p.level(1)));
+        }
+        Some(NumberClass::Unknown { normalized }) => {
+            ui.label(RichText::new(format!("{normalized}: {}", s.number_unknown)));
+            ui.label(RichText::new(s.number_spoofed).color(p.weak_text));
+        }
+        Some(NumberClass::Known { normalized, rule }) => {
+            ui.label(
+                RichText::new(format!("{normalized}: {}", rule.name.get(lang)))
+                    .strong()
+                    .size(theme::BODY + 2.0),
+            );
+            ui.label(rule.meaning.get(lang));
+            ui.label(RichText::new(rule.not_meaning.get(lang)).color(p.weak_text));
+            if let Some(q) = rule
+                .indicates
+                .as_deref()
+                .and_then(|id| view.rules.question(id))
+            {
+                if view.check.answers().is_yes(&q.id) {
+                    ui.label(RichText::new(s.listen_recorded).strong());
+                } else {
+                    let text = format!("{}: {}", s.listen_yes, q.short.get(lang));
+                    if widgets::big_button(ui, p, &text, Kind::Normal, ui.available_width())
+                        .clicked()
+                    {
+                        commands.push(Command::Answer(q.id.clone(), Answer::Yes));
+                    }
+                }
+            }
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn highlighted_sections_cover_exactly_the_marked_bytes() {
+        let text = "前言：不在5分钟内取消，会影响您的征信。后记";
+        let start = text.find('不').unwrap_or(0);
+        let end = text.find('。').unwrap_or(0);
+        let marks = [Highlight {
+            start,
+            end,
+            severity: Severity::Critical,
+        }];
+        let palette = theme::Palette::LIGHT;
+        let job = highlighted_job(text, &marks, &FontId::proportional(20.0), &palette, 500.0);
+        assert_eq!(job.text, text);
+        let marked: Vec<_> = job
+            .sections
+            .iter()
+            .filter(|s| s.format.background == palette.critical_highlight)
+            .map(|s| s.byte_range.start.0..s.byte_range.end.0)
+            .collect();
+        assert_eq!(marked, vec![start..end]);
+        assert!(
+            job.sections
+                .iter()
+                .any(|s| s.format.underline != Stroke::NONE),
+            "critical marks are underlined too"
+        );
+    }
+
+    #[test]
+    fn stale_or_broken_marks_are_skipped_never_sliced_mid_character() {
+        let text = "征信";
+        let marks = [
+            Highlight {
+                start: 1,
+                end: 3,
+                severity: Severity::High,
+            },
+            Highlight {
+                start: 3,
+                end: 99,
+                severity: Severity::High,
+            },
+        ];
+        let job = highlighted_job(
+            text,
+            &marks,
+            &FontId::proportional(20.0),
+            &theme::Palette::LIGHT,
+            100.0,
+        );
+        assert_eq!(job.text, text);
+    }
+
+    #[test]
+    fn a_long_paste_is_cut_to_the_limit_and_says_so() {
+        let rules = match RuleSet::embedded() {
+            Ok(r) => r,
+            Err(err) => panic!("{err}"),
+        };
+        let mut listen = Listen::default();
+        listen.set_text(&rules, &"征信".repeat(TEXT_LIMIT_CHARS));
+        assert_eq!(listen.text.chars().count(), TEXT_LIMIT_CHARS);
+        assert!(listen.was_cut());
+        listen.set_text(&rules, "短信");
+        assert!(!listen.was_cut());
+    }
+}

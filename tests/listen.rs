@@ -1,0 +1,177 @@
+//! "What are they saying?" in the real window: typing, highlighting, recording answers, the
+//! caller's number, and a 1 MiB paste.
+
+use std::time::Instant;
+
+use eframe::egui::{self, Key};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use scamcheck::app::listen_ui::TEXT_LIMIT_CHARS;
+use scamcheck::app::{AppOptions, ScamcheckApp, Screen, fonts};
+use scamcheck::corpus::mixed_text;
+use scamcheck::{Answer, Lang, RuleSet};
+
+fn app(lang: Lang) -> Harness<'static, ScamcheckApp> {
+    let rules = match RuleSet::embedded() {
+        Ok(r) => r,
+        Err(err) => panic!("{err}"),
+    };
+    let options = AppOptions {
+        rules,
+        lang: Some(lang),
+        cjk_font: fonts::system_cjk_font(),
+    };
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_eframe(move |cc| ScamcheckApp::new(cc, options));
+    harness.run();
+    harness
+}
+
+fn open_listen(h: &mut Harness<'_, ScamcheckApp>) {
+    h.key_press(Key::T);
+    h.run();
+    assert_eq!(h.state().screen(), &Screen::Listen);
+}
+
+fn type_into(h: &mut Harness<'_, ScamcheckApp>, field: &str, text: &str) {
+    let node = h.get_by_label(field);
+    node.focus();
+    h.run();
+    h.event(egui::Event::Paste(text.to_owned()));
+    h.run();
+}
+
+fn shows(h: &Harness<'_, ScamcheckApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+const TEXT_FIELD: &str = "Type or paste what the caller says, or a message you got:";
+
+#[test]
+fn a_seed_credit_threat_is_found_and_accepting_it_opens_the_hang_up_screen() {
+    let mut h = app(Lang::En);
+    open_listen(&mut h);
+    type_into(
+        &mut h,
+        TEXT_FIELD,
+        "您操作失误取走了别人的理赔款，如果不在5分钟内取消，会严重影响您的个人征信",
+    );
+    let found = h
+        .state()
+        .listen()
+        .analysis()
+        .map(|a| {
+            a.questions()
+                .iter()
+                .map(|q| (*q).to_owned())
+                .collect::<Vec<_>>()
+        })
+        .unwrap_or_default();
+    assert!(found.iter().any(|q| q == "credit_threat"), "{found:?}");
+    // Nothing was recorded on its own.
+    assert_eq!(h.state().check().answers().get("credit_threat"), None);
+    assert_eq!(h.state().check().verdict().level, 0);
+
+    h.get_by_label("Yes, this happened: Threatens my credit within minutes")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().check().answers().get("credit_threat"),
+        Some(Answer::Yes)
+    );
+    assert_eq!(h.state().check().verdict().level, 3);
+    assert_eq!(
+        h.state().screen(),
+        &Screen::HangUp("credit_threat".to_owned())
+    );
+}
+
+#[test]
+fn an_everyday_delivery_notice_offers_nothing_critical() {
+    let mut h = app(Lang::Zh);
+    open_listen(&mut h);
+    type_into(
+        &mut h,
+        "把对方说的话或收到的短信打在这里（或粘贴）：",
+        "【某快递】您的快递将于45分钟内送达，请保持电话畅通。",
+    );
+    let Some(analysis) = h.state().listen().analysis() else {
+        panic!("no analysis")
+    };
+    assert!(analysis.verdict.level < 2, "{:?}", analysis.questions());
+    assert!(!shows(&h, "[致命]"), "no critical finding is offered");
+}
+
+#[test]
+fn the_callers_number_is_explained_and_can_be_recorded() {
+    let mut h = app(Lang::En);
+    open_listen(&mut h);
+    type_into(&mut h, "The caller's number:", "+852 2345 6789");
+    assert!(shows(&h, "Hong Kong number"));
+    assert!(shows(
+        &h,
+        "Normal if you often hear from family in Hong Kong"
+    ));
+    assert_eq!(h.state().check().answers().get("overseas_number"), None);
+    h.get_by_label("Yes, this happened: Calls from an overseas number")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().check().answers().get("overseas_number"),
+        Some(Answer::Yes)
+    );
+    assert!(shows(&h, "Recorded as yes"));
+}
+
+#[test]
+fn back_returns_to_the_question_being_asked() {
+    let mut h = app(Lang::En);
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Y);
+    h.run();
+    open_listen(&mut h);
+    h.get_by_label("Back").click();
+    h.run();
+    assert_eq!(h.state().screen(), &Screen::Question);
+    assert!(shows(&h, "Question 2 of 17"));
+}
+
+/// A 1 MiB paste is cut to the limit, the screen says so, and the window keeps responding.
+/// Prints frame times (measurements, not assertions) for 1 KiB, 100 KiB and 1 MiB pastes.
+#[test]
+fn a_one_mebibyte_paste_is_cut_and_the_window_keeps_responding() {
+    for size in [1024, 100 * 1024, 1024 * 1024] {
+        let mut h = app(Lang::En);
+        open_listen(&mut h);
+        let text = mixed_text(size);
+        let node = h.get_by_label(TEXT_FIELD);
+        node.focus();
+        h.run();
+        let paste = Instant::now();
+        h.event(egui::Event::Paste(text.clone()));
+        h.step();
+        let paste_frame = paste.elapsed();
+        h.run();
+        let steady = Instant::now();
+        for _ in 0..10 {
+            h.step();
+        }
+        let steady_frame = steady.elapsed() / 10;
+        eprintln!(
+            "paste of {size} bytes: first frame {paste_frame:?}, then {steady_frame:?} per frame (debug build)"
+        );
+        let kept = h.state().listen().text.chars().count();
+        if text.chars().count() > TEXT_LIMIT_CHARS {
+            assert_eq!(kept, TEXT_LIMIT_CHARS);
+            assert!(shows(&h, "only the first 20000 characters are kept"));
+        } else {
+            assert_eq!(h.state().listen().text, text);
+        }
+        // Still responding: the back button works.
+        h.get_by_label("Back").click();
+        h.run();
+        assert_eq!(h.state().screen(), &Screen::Start);
+    }
+}
