@@ -72,7 +72,7 @@ impl RuleSet {
     /// [`LoadError::Syntax`] for malformed RON, unknown or missing fields;
     /// [`LoadError::Invalid`] listing every semantic problem.
     pub fn parse(origin: &str, src: &str) -> Result<RuleSet, LoadError> {
-        let file = parse_file(origin, src)?;
+        let file: RuleFile = parse_ron(origin, src)?;
         let mut issues = validate::check(&file);
         let analyzer = Analyzer::build(&file).map_err(|found| issues.extend(found));
         let numbers = validate::compile_numbers(&file).map_err(|found| issues.extend(found));
@@ -83,15 +83,7 @@ impl RuleSet {
                 analyzer,
                 numbers,
             }),
-            _ => {
-                let mut problems: Vec<Problem> = issues
-                    .into_iter()
-                    .map(|issue| issue.locate(origin, src))
-                    .collect();
-                // In file order, so a volunteer can work from the top; unplaced ones last.
-                problems.sort_by_key(|p| p.position.unwrap_or((usize::MAX, 0)));
-                Err(LoadError::Invalid { problems })
-            }
+            _ => Err(invalid(origin, src, issues)),
         }
     }
 
@@ -156,8 +148,11 @@ impl RuleSet {
     }
 }
 
-/// Deserialises the RON text, reporting `FILE:LINE:COL` and the path to the failing item.
-fn parse_file(origin: &str, src: &str) -> Result<RuleFile, LoadError> {
+/// Deserialises RON text, reporting `FILE:LINE:COL` and the path to the failing item.
+pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
+    origin: &str,
+    src: &str,
+) -> Result<T, LoadError> {
     let syntax = |err: ron::error::SpannedError, path: String| LoadError::Syntax {
         origin: origin.to_owned(),
         line: err.span.start.line,
@@ -168,11 +163,22 @@ fn parse_file(origin: &str, src: &str) -> Result<RuleFile, LoadError> {
     let options = ron::Options::default();
     let mut de = ron::Deserializer::from_str_with_options(src, &options)
         .map_err(|err| syntax(err, String::new()))?;
-    let file: RuleFile = serde_path_to_error::deserialize(&mut de).map_err(|err| {
+    let value: T = serde_path_to_error::deserialize(&mut de).map_err(|err| {
         let path = err.path().to_string();
         syntax(de.span_error(err.into_inner()), path)
     })?;
     de.end()
         .map_err(|code| syntax(de.span_error(code), String::new()))?;
-    Ok(file)
+    Ok(value)
+}
+
+/// Turns collected issues into a [`LoadError::Invalid`] with positions, in file order.
+pub(crate) fn invalid(origin: &str, src: &str, issues: Vec<validate::Issue>) -> LoadError {
+    let mut problems: Vec<Problem> = issues
+        .into_iter()
+        .map(|issue| issue.locate(origin, src))
+        .collect();
+    // In file order, so a volunteer can work from the top; unplaced ones last.
+    problems.sort_by_key(|p| p.position.unwrap_or((usize::MAX, 0)));
+    LoadError::Invalid { problems }
 }

@@ -1,0 +1,223 @@
+//! The demo cases: the real cases of the seeds as data (`assets/cases.ron`), replayed step by
+//! step with the same engine as a live check, and the audience quiz.
+
+use std::path::Path;
+
+use serde::{Deserialize, Serialize};
+
+use crate::engine::{Answer, Answers, Verdict, evaluate};
+use crate::rules::validate::{Issue, quoted};
+use crate::rules::{LoadError, RuleSet, invalid, parse_ron};
+use crate::text::Text;
+
+/// The cases shipped with scamcheck, embedded at build time.
+pub const EMBEDDED_CASES: &str = include_str!("../assets/cases.ron");
+
+/// The name used for the embedded cases in messages.
+pub const EMBEDDED_CASES_ORIGIN: &str = "<embedded cases.ron>";
+
+/// The whole cases file.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Cases {
+    /// Cases to replay.
+    pub cases: Vec<Case>,
+    /// "Scam or not?" lines for the audience.
+    #[serde(default)]
+    pub quiz: Vec<QuizItem>,
+}
+
+/// One real case.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Case {
+    /// Identifier, unique among cases.
+    pub id: String,
+    /// Shown in the case list.
+    pub title: Text,
+    /// The seed file it comes from.
+    pub source: String,
+    /// What happened, in order.
+    pub steps: Vec<CaseStep>,
+    /// What the victim lost.
+    pub loss: Text,
+    /// The seed's prevention tips.
+    pub tips: Vec<Text>,
+}
+
+/// One step of a case.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CaseStep {
+    /// What happens.
+    pub narration: Text,
+    /// What the caller says, if anything.
+    #[serde(default)]
+    pub line: Option<Text>,
+    /// The questions this step answers "yes".
+    #[serde(default)]
+    pub yes: Vec<String>,
+    /// On the step where the person should have hung up: the seed's tip that would have
+    /// stopped it.
+    #[serde(default)]
+    pub hang_up: Option<Text>,
+}
+
+/// One "scam or not?" line.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct QuizItem {
+    /// The line the audience hears.
+    pub line: Text,
+    /// The answer.
+    pub is_scam: bool,
+    /// Why, shown on reveal.
+    pub reason: Text,
+    /// Where it comes from in the seeds.
+    pub source: String,
+}
+
+impl Cases {
+    /// The embedded cases, checked against `rules`.
+    ///
+    /// # Errors
+    /// Only if the shipped file is broken, which the test suite rules out.
+    pub fn embedded(rules: &RuleSet) -> Result<Cases, LoadError> {
+        Cases::parse(EMBEDDED_CASES_ORIGIN, EMBEDDED_CASES, rules)
+    }
+
+    /// Reads and validates a cases file.
+    ///
+    /// # Errors
+    /// As [`Cases::parse`], or when the file cannot be read.
+    pub fn load(path: &Path, rules: &RuleSet) -> Result<Cases, LoadError> {
+        let origin = path.display().to_string();
+        let src = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
+            origin: origin.clone(),
+            source,
+        })?;
+        Cases::parse(&origin, &src, rules)
+    }
+
+    /// Parses and validates cases text against the rules it will be scored with.
+    ///
+    /// # Errors
+    /// Syntax errors with position and path; every semantic problem at once.
+    pub fn parse(origin: &str, src: &str, rules: &RuleSet) -> Result<Cases, LoadError> {
+        let cases: Cases = parse_ron(origin, src)?;
+        let issues = cases.check(rules);
+        if issues.is_empty() {
+            Ok(cases)
+        } else {
+            Err(invalid(origin, src, issues))
+        }
+    }
+
+    fn check(&self, rules: &RuleSet) -> Vec<Issue> {
+        let mut issues = Vec::new();
+        let mut seen = std::collections::HashSet::new();
+        for (i, case) in self.cases.iter().enumerate() {
+            let item = format!("cases[{i}] ({})", case.id);
+            if !seen.insert(case.id.as_str()) {
+                issues.push(Issue::new(
+                    &item,
+                    vec![quoted(&case.id); 2],
+                    format!("duplicate case id `{}`", case.id),
+                ));
+            }
+            let markers = case.steps.iter().filter(|s| s.hang_up.is_some()).count();
+            if markers != 1 {
+                issues.push(Issue::new(
+                    &item,
+                    vec![quoted(&case.id)],
+                    format!(
+                        "case `{}` has {markers} `hang_up` markers; it needs exactly one, on the step where the person should have hung up",
+                        case.id
+                    ),
+                ));
+            }
+            for (j, step) in case.steps.iter().enumerate() {
+                for id in &step.yes {
+                    if rules.question(id).is_none() {
+                        issues.push(Issue::new(
+                            format!("cases[{i}].steps[{j}]"),
+                            vec![quoted(&case.id), quoted(id)],
+                            format!(
+                                "case `{}` step {} names unknown question `{id}`",
+                                case.id,
+                                j + 1
+                            ),
+                        ));
+                    }
+                }
+                let mut texts = vec![("narration", &step.narration)];
+                texts.extend(step.line.iter().map(|t| ("line", t)));
+                texts.extend(step.hang_up.iter().map(|t| ("hang_up", t)));
+                for (field, text) in texts {
+                    empty_text(
+                        &mut issues,
+                        &format!("cases[{i}].steps[{j}].{field}"),
+                        &case.id,
+                        text,
+                    );
+                }
+            }
+            empty_text(
+                &mut issues,
+                &format!("cases[{i}].title"),
+                &case.id,
+                &case.title,
+            );
+            empty_text(
+                &mut issues,
+                &format!("cases[{i}].loss"),
+                &case.id,
+                &case.loss,
+            );
+        }
+        for (i, item) in self.quiz.iter().enumerate() {
+            empty_text(&mut issues, &format!("quiz[{i}].line"), "quiz", &item.line);
+            empty_text(
+                &mut issues,
+                &format!("quiz[{i}].reason"),
+                "quiz",
+                &item.reason,
+            );
+        }
+        issues
+    }
+}
+
+fn empty_text(issues: &mut Vec<Issue>, item: &str, anchor: &str, text: &Text) {
+    for (lang, value) in [("zh", &text.zh), ("en", &text.en)] {
+        if value.trim().is_empty() {
+            issues.push(Issue::new(
+                item,
+                vec![quoted(anchor)],
+                format!("the `{lang}` text is empty"),
+            ));
+        }
+    }
+}
+
+impl Case {
+    /// The answers after steps `0..=step`: every "yes" so far.
+    pub fn answers_through(&self, step: usize) -> Answers {
+        self.steps
+            .iter()
+            .take(step + 1)
+            .flat_map(|s| s.yes.iter())
+            .map(|id| (id.clone(), Answer::Yes))
+            .collect()
+    }
+
+    /// The verdict after steps `0..=step`, scored by the live engine.
+    pub fn verdict_through(&self, rules: &RuleSet, step: usize) -> Verdict {
+        evaluate(rules, &self.answers_through(step))
+    }
+
+    /// The index of the step marked as the moment to hang up.
+    pub fn hang_up_step(&self) -> Option<usize> {
+        self.steps.iter().position(|s| s.hang_up.is_some())
+    }
+}

@@ -1,0 +1,304 @@
+//! A summary of a check to give to the police, the bank or the 96110 line: built as Markdown
+//! text, and saved only when the person asks, atomically and never over an existing file.
+
+use std::fs::{self, File};
+use std::io::{self, Write};
+use std::path::{Path, PathBuf};
+
+use crate::engine::{Answers, Verdict};
+use crate::number::{NumberClass, classify};
+use crate::rules::RuleSet;
+use crate::text::Lang;
+
+/// What goes into a summary.
+pub struct SummaryInput<'a> {
+    /// The rules the check was scored with.
+    pub rules: &'a RuleSet,
+    /// The answers given.
+    pub answers: &'a Answers,
+    /// The verdict for them.
+    pub verdict: &'a Verdict,
+    /// The caller's number as typed, if any.
+    pub number: &'a str,
+    /// When the summary was made, already formatted (e.g. `2026-11-23 10:42`).
+    pub when: &'a str,
+}
+
+/// The summary as Markdown, in `lang`. Reads well printed or pasted into a chat.
+pub fn summary(input: &SummaryInput<'_>, lang: Lang) -> String {
+    let zh = lang == Lang::Zh;
+    let t = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
+    let rules = input.rules;
+    let verdict = input.verdict;
+    let mut out = String::new();
+    out += &format!(
+        "# {}\n\n",
+        t(
+            "防骗检查记录（scamcheck）",
+            "scamcheck — call check summary"
+        )
+    );
+    out += &format!("- {}: {}\n", t("时间", "Date and time"), input.when);
+    if !input.number.trim().is_empty() {
+        let class = match classify(rules, input.number) {
+            Some(NumberClass::Known { rule, .. }) => format!(" ({})", rule.name.get(lang)),
+            _ => String::new(),
+        };
+        out += &format!(
+            "- {}: {}{class}\n",
+            t("来电号码", "Caller's number"),
+            input.number.trim()
+        );
+    }
+    out += &format!(
+        "- {}: {} {} — {}\n",
+        t("结果", "Result"),
+        t("等级", "level"),
+        verdict.level,
+        verdict.level_name.get(lang)
+    );
+    out += &format!("\n{}\n", verdict.summary.get(lang));
+
+    out += &format!("\n## {}\n\n", t("回答", "Answers"));
+    let mut any = false;
+    for q in rules.questions() {
+        if let Some(answer) = input.answers.get(&q.id) {
+            any = true;
+            out += &format!(
+                "- {} — **{}**\n",
+                q.text.get(lang),
+                answer.label().get(lang)
+            );
+        }
+    }
+    if !any {
+        out += &format!("- {}\n", t("（没有回答问题）", "(no questions answered)"));
+    }
+
+    if !verdict.flags.is_empty() {
+        out += &format!("\n## {}\n\n", t("危险信号", "Red flags"));
+        for flag in &verdict.flags {
+            out += &format!(
+                "- [{}] {} — {}\n",
+                flag.severity.name().get(lang),
+                flag.question.get(lang),
+                flag.why.get(lang)
+            );
+        }
+        for rule in &verdict.rules {
+            out += &format!("- {}\n", rule.explain.get(lang));
+        }
+    }
+
+    out += &format!("\n## {}\n\n", t("怎么做", "What to do"));
+    for (i, advice) in verdict.advice.iter().enumerate() {
+        out += &format!("{}. {}\n", i + 1, advice.get(lang));
+    }
+
+    out += &format!("\n## {}\n\n", t("电话", "Who to call"));
+    for hotline in rules.hotlines() {
+        out += &format!(
+            "- **{}** — {}\n",
+            hotline.number.get(lang),
+            hotline.label.get(lang)
+        );
+    }
+    out
+}
+
+/// A file name for a summary made at `stamp` (e.g. `20261123-1042`).
+pub fn file_name(stamp: &str) -> String {
+    format!("scamcheck-summary-{stamp}.md")
+}
+
+/// Where summaries are offered by default: the Documents folder, else the home folder.
+pub fn default_folder() -> PathBuf {
+    dirs::document_dir()
+        .or_else(dirs::home_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
+}
+
+/// Why a summary could not be saved.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SaveProblem {
+    /// A file of that name exists; nothing is ever overwritten.
+    Exists,
+    /// The folder does not allow writing.
+    NotAllowed,
+    /// The disk or folder is read-only.
+    ReadOnly,
+    /// The disk is full.
+    DiskFull,
+    /// The folder does not exist.
+    NoFolder,
+    /// Anything else the system refused.
+    Other,
+}
+
+/// A failed save: what went wrong, the file, and the system's own words.
+#[derive(Debug, thiserror::Error)]
+#[error("{}", self.message(Lang::En))]
+pub struct SaveError {
+    /// What went wrong.
+    pub problem: SaveProblem,
+    /// The file that was being saved.
+    pub path: PathBuf,
+    /// The operating system's message, for "Other".
+    pub detail: String,
+}
+
+impl SaveError {
+    fn new(problem: SaveProblem, path: &Path, err: Option<&io::Error>) -> SaveError {
+        SaveError {
+            problem,
+            path: path.to_path_buf(),
+            detail: err.map(ToString::to_string).unwrap_or_default(),
+        }
+    }
+
+    fn from_io(err: &io::Error, path: &Path) -> SaveError {
+        let problem = match err.kind() {
+            io::ErrorKind::AlreadyExists => SaveProblem::Exists,
+            io::ErrorKind::PermissionDenied => SaveProblem::NotAllowed,
+            io::ErrorKind::ReadOnlyFilesystem => SaveProblem::ReadOnly,
+            io::ErrorKind::StorageFull => SaveProblem::DiskFull,
+            io::ErrorKind::NotFound => SaveProblem::NoFolder,
+            _ => SaveProblem::Other,
+        };
+        SaveError::new(problem, path, Some(err))
+    }
+
+    /// The problem in plain words, in `lang`.
+    pub fn message(&self, lang: Lang) -> String {
+        let name = display_name(&self.path);
+        let folder = self
+            .path
+            .parent()
+            .map_or_else(String::new, |p| p.display().to_string());
+        match (self.problem, lang) {
+            (SaveProblem::Exists, Lang::En) => {
+                format!(
+                    "A file called {name} already exists. Nothing was overwritten: choose another name."
+                )
+            }
+            (SaveProblem::Exists, Lang::Zh) => {
+                format!("已经有一个叫 {name} 的文件。没有覆盖它：请换一个文件名。")
+            }
+            (SaveProblem::NotAllowed, Lang::En) => {
+                format!("Saving in {folder} is not allowed. Choose another folder.")
+            }
+            (SaveProblem::NotAllowed, Lang::Zh) => {
+                format!("不能保存到 {folder}：没有权限。请换一个文件夹。")
+            }
+            (SaveProblem::ReadOnly, Lang::En) => {
+                format!("{folder} is read-only. Choose another folder.")
+            }
+            (SaveProblem::ReadOnly, Lang::Zh) => format!("{folder} 是只读的。请换一个文件夹。"),
+            (SaveProblem::DiskFull, Lang::En) => {
+                "The disk is full. Free some space or choose another disk.".to_owned()
+            }
+            (SaveProblem::DiskFull, Lang::Zh) => "磁盘已满。请清理空间或换一个磁盘。".to_owned(),
+            (SaveProblem::NoFolder, Lang::En) => {
+                format!("The folder {folder} does not exist. Check the folder name.")
+            }
+            (SaveProblem::NoFolder, Lang::Zh) => {
+                format!("文件夹 {folder} 不存在。请检查文件夹名。")
+            }
+            (SaveProblem::Other, Lang::En) => {
+                format!(
+                    "The summary could not be saved to {}: {}.",
+                    self.path.display(),
+                    self.detail
+                )
+            }
+            (SaveProblem::Other, Lang::Zh) => {
+                format!("无法保存到 {}：{}。", self.path.display(), self.detail)
+            }
+        }
+    }
+}
+
+/// Writes `contents` to `path` atomically: into a temporary file beside it, flushed to disk,
+/// then linked into place only if no file of that name exists. A failure at any point leaves
+/// neither a partial summary nor the temporary file.
+///
+/// # Errors
+/// A [`SaveError`] saying what went wrong; [`SaveProblem::Exists`] if `path` exists.
+pub fn save_new(path: &Path, contents: &str) -> Result<(), SaveError> {
+    save_with(path, contents, place)
+}
+
+/// Moves the finished temporary file to its name without ever replacing an existing file.
+fn place(temp: &Path, path: &Path) -> io::Result<()> {
+    match fs::hard_link(temp, path) {
+        // Some disks (FAT USB sticks) have no hard links: fall back to a rename, checking
+        // once more that nothing took the name meanwhile.
+        Err(err) if err.kind() != io::ErrorKind::AlreadyExists && !path.exists() => {
+            fs::rename(temp, path)
+        }
+        other => other,
+    }
+}
+
+fn save_with(
+    path: &Path,
+    contents: &str,
+    place: impl FnOnce(&Path, &Path) -> io::Result<()>,
+) -> Result<(), SaveError> {
+    if path.exists() {
+        return Err(SaveError::new(SaveProblem::Exists, path, None));
+    }
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let temp = folder.join(format!(
+        ".{}.{}.tmp",
+        display_name(path),
+        std::process::id()
+    ));
+    let result = write_synced(&temp, contents).and_then(|()| place(&temp, path));
+    // The temporary file goes in every case: linked into place, or failed.
+    let _ = fs::remove_file(&temp);
+    result.map_err(|err| SaveError::from_io(&err, path))
+}
+
+fn write_synced(path: &Path, contents: &str) -> io::Result<()> {
+    let mut file = File::options().write(true).create_new(true).open(path)?;
+    file.write_all(contents.as_bytes())?;
+    file.sync_all()
+}
+
+fn display_name(path: &Path) -> String {
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_failure_after_writing_removes_the_temporary_file_and_says_disk_full() {
+        let dir = match tempfile::tempdir() {
+            Ok(d) => d,
+            Err(err) => panic!("{err}"),
+        };
+        let path = dir.path().join("summary.md");
+        let result = save_with(&path, "contents", |temp, _| {
+            assert!(temp.exists(), "the temporary file was written first");
+            Err(io::Error::from(io::ErrorKind::StorageFull))
+        });
+        let Err(err) = result else {
+            panic!("the save should fail")
+        };
+        assert_eq!(err.problem, SaveProblem::DiskFull);
+        assert_eq!(err.message(Lang::Zh), "磁盘已满。请清理空间或换一个磁盘。");
+        let left = fs::read_dir(dir.path())
+            .map(Iterator::count)
+            .unwrap_or(usize::MAX);
+        assert_eq!(left, 0, "no partial file and no temporary file");
+    }
+}
