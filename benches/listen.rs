@@ -7,7 +7,7 @@ use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use scamcheck::app::{AppOptions, ScamcheckApp, fonts};
+use scamcheck::app::{AppOptions, ScamcheckApp};
 use scamcheck::corpus::mixed_text;
 use scamcheck::{Lang, RuleSet};
 
@@ -17,9 +17,8 @@ fn harness_with_paste(text: &str) -> Harness<'static, ScamcheckApp> {
         Err(err) => panic!("{err}"),
     };
     let options = AppOptions {
-        rules,
         lang: Some(Lang::En),
-        cjk_font: fonts::system_cjk_font(),
+        ..AppOptions::new(rules)
     };
     let mut h = Harness::builder()
         .with_size(egui::vec2(1100.0, 820.0))

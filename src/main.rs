@@ -25,6 +25,7 @@ fn main() -> ExitCode {
     };
     let mut options = AppOptions::new(rules);
     options.lang = cli.lang.map(Into::into);
+    options.rules_path = cli.rules.clone();
     match app::run(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

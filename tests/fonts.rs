@@ -1,8 +1,10 @@
-//! Chinese must render: every character of the shipped Chinese texts has a glyph in the font
+//! Chinese must render: every character of the shipped Chinese texts (rules, demo cases, window
+//! strings) has a glyph in the font
 //! the app picks, and the face picked is a Simplified-Chinese one.
 
 use scamcheck::app::fonts;
 use scamcheck::app::strings::strings;
+use scamcheck::cases::Cases;
 use scamcheck::{Lang, RuleSet};
 use skrifa::MetadataProvider;
 
@@ -31,6 +33,10 @@ fn shipped_chinese() -> Vec<String> {
     match serde_json::to_value(rules.file()) {
         Ok(v) => chinese_texts(&v, &mut texts),
         Err(err) => panic!("{err}"),
+    }
+    match Cases::embedded(&rules).map(|cases| serde_json::to_value(&cases)) {
+        Ok(Ok(v)) => chinese_texts(&v, &mut texts),
+        other => panic!("{other:?}"),
     }
     match serde_json::to_value(strings(Lang::Zh)) {
         Ok(serde_json::Value::Object(map)) => {

@@ -3,47 +3,21 @@
 
 use std::time::Instant;
 
+mod common;
+
+use common::{app, paste_into, shows};
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use scamcheck::app::listen_ui::TEXT_LIMIT_CHARS;
-use scamcheck::app::{AppOptions, ScamcheckApp, Screen, fonts};
+use scamcheck::app::{ScamcheckApp, Screen};
 use scamcheck::corpus::mixed_text;
-use scamcheck::{Answer, Lang, RuleSet};
-
-fn app(lang: Lang) -> Harness<'static, ScamcheckApp> {
-    let rules = match RuleSet::embedded() {
-        Ok(r) => r,
-        Err(err) => panic!("{err}"),
-    };
-    let options = AppOptions {
-        rules,
-        lang: Some(lang),
-        cjk_font: fonts::system_cjk_font(),
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .build_eframe(move |cc| ScamcheckApp::new(cc, options));
-    harness.run();
-    harness
-}
+use scamcheck::{Answer, Lang};
 
 fn open_listen(h: &mut Harness<'_, ScamcheckApp>) {
     h.key_press(Key::T);
     h.run();
     assert_eq!(h.state().screen(), &Screen::Listen);
-}
-
-fn type_into(h: &mut Harness<'_, ScamcheckApp>, field: &str, text: &str) {
-    let node = h.get_by_label(field);
-    node.focus();
-    h.run();
-    h.event(egui::Event::Paste(text.to_owned()));
-    h.run();
-}
-
-fn shows(h: &Harness<'_, ScamcheckApp>, text: &str) -> bool {
-    h.query_all_by_label_contains(text).next().is_some()
 }
 
 const TEXT_FIELD: &str = "Type or paste what the caller says, or a message you got:";
@@ -52,7 +26,7 @@ const TEXT_FIELD: &str = "Type or paste what the caller says, or a message you g
 fn a_seed_credit_threat_is_found_and_accepting_it_opens_the_hang_up_screen() {
     let mut h = app(Lang::En);
     open_listen(&mut h);
-    type_into(
+    paste_into(
         &mut h,
         TEXT_FIELD,
         "您操作失误取走了别人的理赔款，如果不在5分钟内取消，会严重影响您的个人征信",
@@ -91,7 +65,7 @@ fn a_seed_credit_threat_is_found_and_accepting_it_opens_the_hang_up_screen() {
 fn an_everyday_delivery_notice_offers_nothing_critical() {
     let mut h = app(Lang::Zh);
     open_listen(&mut h);
-    type_into(
+    paste_into(
         &mut h,
         "把对方说的话或收到的短信打在这里（或粘贴）：",
         "【某快递】您的快递将于45分钟内送达，请保持电话畅通。",
@@ -107,7 +81,7 @@ fn an_everyday_delivery_notice_offers_nothing_critical() {
 fn the_callers_number_is_explained_and_can_be_recorded() {
     let mut h = app(Lang::En);
     open_listen(&mut h);
-    type_into(&mut h, "The caller's number:", "+852 2345 6789");
+    paste_into(&mut h, "The caller's number:", "+852 2345 6789");
     assert!(shows(&h, "Hong Kong number"));
     assert!(shows(
         &h,

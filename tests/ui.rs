@@ -1,9 +1,11 @@
 //! The real window, driven through AccessKit labels as a person (or a screen reader) would.
 
+mod common;
+
+use common::{app, build, click, press, shows};
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
-use scamcheck::app::{AppOptions, ScamcheckApp, Screen, fonts};
+use scamcheck::app::{AppOptions, ScamcheckApp, Screen};
 use scamcheck::{Answer, Lang, RuleSet};
 
 fn app_with(lang: Lang, cjk: bool) -> Harness<'static, ScamcheckApp> {
@@ -11,44 +13,18 @@ fn app_with(lang: Lang, cjk: bool) -> Harness<'static, ScamcheckApp> {
         Ok(r) => r,
         Err(err) => panic!("{err}"),
     };
-    let cjk_font = if cjk {
-        let font = fonts::system_cjk_font();
+    let options = AppOptions::new(rules);
+    if cjk {
         assert!(
-            font.is_some(),
+            options.cjk_font.is_some(),
             "no Chinese font on this machine: install fonts-noto-cjk (bash .ci/run does)"
         );
-        font
-    } else {
-        None
-    };
-    let options = AppOptions {
-        rules,
+    }
+    build(AppOptions {
         lang: Some(lang),
-        cjk_font,
-    };
-    let mut harness = Harness::builder()
-        .with_size(egui::vec2(1100.0, 900.0))
-        .build_eframe(move |cc| ScamcheckApp::new(cc, options));
-    harness.run();
-    harness
-}
-
-fn app(lang: Lang) -> Harness<'static, ScamcheckApp> {
-    app_with(lang, true)
-}
-
-fn click(harness: &mut Harness<'_, ScamcheckApp>, label: &str) {
-    harness.get_by_label(label).click();
-    harness.run();
-}
-
-fn press(harness: &mut Harness<'_, ScamcheckApp>, key: Key) {
-    harness.key_press(key);
-    harness.run();
-}
-
-fn shows(harness: &Harness<'_, ScamcheckApp>, text: &str) -> bool {
-    harness.query_all_by_label_contains(text).next().is_some()
+        cjk_font: options.cjk_font.filter(|_| cjk),
+        ..options
+    })
 }
 
 #[test]

@@ -1,26 +1,33 @@
 //! The window. Screens draw from a read-only [`View`] and push [`Command`]s; the app applies
 //! them at the end of the frame, so no widget mutates the model from deep inside a layout.
 
+mod demo_ui;
 mod emergency_ui;
 pub mod fonts;
 mod hang_up_ui;
 mod icon;
 pub mod listen_ui;
 mod question_ui;
+mod quiz_ui;
 mod result_ui;
+pub mod rules_ui;
 mod start_ui;
 pub mod strings;
+mod summary_ui;
 pub mod theme;
 mod widgets;
 
+use std::path::PathBuf;
 use std::sync::Arc;
 
 use eframe::egui::{self, Key, RichText, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
+use crate::cases::Cases;
 use crate::engine::Answer;
 use crate::rules::{ALREADY_PAID, RuleSet};
 use crate::session::{Check, Next};
+use crate::summary::{SummaryInput, save_new, summary};
 use crate::text::Lang;
 use fonts::CjkFont;
 use strings::{Strings, strings};
@@ -68,6 +75,19 @@ pub enum Screen {
     Emergency,
     /// "What are they saying?": text and number check.
     Listen,
+    /// Demo mode: the case list or a case being replayed.
+    Demo,
+    /// The audience quiz.
+    Quiz,
+    /// The rules on screen, and loading a rule file.
+    Rules,
+}
+
+impl Screen {
+    /// Demo screens carry the DEMO banner and never touch the live check.
+    pub fn is_demo(&self) -> bool {
+        matches!(self, Screen::Demo | Screen::Quiz)
+    }
 }
 
 /// Something the user asked for, applied at the end of the frame.
@@ -93,6 +113,38 @@ pub enum Command {
     OpenListen,
     /// Leave it, back to where the person came from.
     CloseListen,
+    /// Demo mode: the case list.
+    DemoList,
+    /// Replay case `n` from its first step.
+    DemoOpen(usize),
+    /// The next step of the case.
+    DemoNext,
+    /// The previous step.
+    DemoPrevious,
+    /// The audience quiz.
+    QuizOpen,
+    /// Reveal the answer, or go to the next line.
+    QuizAdvance,
+    /// The previous quiz line.
+    QuizPrevious,
+    /// The rules screen.
+    OpenRules,
+    /// Load the rule file at this path.
+    LoadRules(String),
+    /// Load the current rule file again (or the embedded rules).
+    ReloadRules,
+    /// Save the summary to the chosen file.
+    SaveSummary,
+    /// Copy the summary to the clipboard.
+    CopySummary,
+    /// Ask whether to clear everything for the next person.
+    AskReset,
+    /// Clear everything: answers, text, number, demo, summary.
+    Reset,
+    /// Keep everything.
+    CancelReset,
+    /// Switch fullscreen (presenters).
+    ToggleFullscreen,
     /// Switch the interface language.
     SetLang(Lang),
     /// Change the zoom by this many steps (negative: smaller).
@@ -118,6 +170,8 @@ pub struct AppOptions {
     pub lang: Option<Lang>,
     /// The Chinese font, or `None` when the machine has none.
     pub cjk_font: Option<Arc<CjkFont>>,
+    /// The file the rules came from (`None`: the embedded rules), for "Reload".
+    pub rules_path: Option<PathBuf>,
 }
 
 impl AppOptions {
@@ -127,6 +181,7 @@ impl AppOptions {
             rules,
             lang: None,
             cjk_font: fonts::system_cjk_font(),
+            rules_path: None,
         }
     }
 }
@@ -141,6 +196,15 @@ pub struct ScamcheckApp {
     listen: listen_ui::Listen,
     /// Where "Back" on the listen screen returns to.
     listen_return: Screen,
+    /// The demo cases, checked against the rules in use (or why they could not be).
+    cases: Result<Cases, String>,
+    demo: demo_ui::Demo,
+    quiz: quiz_ui::Quiz,
+    rules_path: Option<PathBuf>,
+    rules_panel: rules_ui::RulesPanel,
+    summary: summary_ui::SummaryBox,
+    /// The "clear everything?" question is open.
+    confirm_reset: bool,
     commands: Vec<Command>,
     /// The contrast the theme was last applied for; applied on the first frame so nothing
     /// set up after construction (a host's default theme) overrides it.
@@ -167,6 +231,14 @@ impl ScamcheckApp {
         fonts::install(&cc.egui_ctx, options.cjk_font.as_deref());
         cc.egui_ctx.set_zoom_factor(settings.zoom);
         let check = Check::new(&options.rules);
+        let cases = Cases::embedded(&options.rules).map_err(|err| err.to_string());
+        let rules_panel = rules_ui::RulesPanel {
+            path: options
+                .rules_path
+                .as_ref()
+                .map_or_else(|| "rules.ron".to_owned(), |p| p.display().to_string()),
+            status: None,
+        };
         ScamcheckApp {
             settings,
             rules: options.rules,
@@ -175,6 +247,13 @@ impl ScamcheckApp {
             screen: Screen::Start,
             listen: listen_ui::Listen::default(),
             listen_return: Screen::Start,
+            cases,
+            demo: demo_ui::Demo::default(),
+            quiz: quiz_ui::Quiz::default(),
+            rules_path: options.rules_path,
+            rules_panel,
+            summary: summary_ui::SummaryBox::default(),
+            confirm_reset: false,
             commands: Vec::new(),
             applied_contrast: None,
             first_frame_reported: false,
@@ -204,6 +283,26 @@ impl ScamcheckApp {
     /// The "What are they saying?" text and its analysis.
     pub fn listen(&self) -> &listen_ui::Listen {
         &self.listen
+    }
+
+    /// Where the demo is.
+    pub fn demo(&self) -> &demo_ui::Demo {
+        &self.demo
+    }
+
+    /// The summary section (path and last outcome).
+    pub fn summary_box(&mut self) -> &mut summary_ui::SummaryBox {
+        &mut self.summary
+    }
+
+    /// The outcome of the last rule-file load.
+    pub fn rules_status(&self) -> Option<&rules_ui::LoadStatus> {
+        self.rules_panel.status.as_ref()
+    }
+
+    /// Whether the "clear everything?" question is open.
+    pub fn is_confirming_reset(&self) -> bool {
+        self.confirm_reset
     }
 
     fn view(&self) -> View<'_> {
@@ -240,7 +339,82 @@ impl ScamcheckApp {
             Command::StartOver => {
                 self.check = Check::new(&self.rules);
                 self.listen = listen_ui::Listen::default();
+                self.summary = summary_ui::SummaryBox::default();
                 self.screen = Screen::Start;
+            }
+            Command::DemoList => {
+                self.demo = demo_ui::Demo::default();
+                self.screen = Screen::Demo;
+            }
+            Command::DemoOpen(case) => {
+                if self.cases.as_ref().is_ok_and(|c| case < c.cases.len()) {
+                    self.demo = demo_ui::Demo {
+                        case: Some(case),
+                        step: 0,
+                    };
+                    self.screen = Screen::Demo;
+                }
+            }
+            Command::DemoNext => {
+                if let Ok(cases) = &self.cases {
+                    self.demo.next(cases);
+                }
+            }
+            Command::DemoPrevious => {
+                self.demo.previous();
+            }
+            Command::QuizOpen => {
+                self.quiz = quiz_ui::Quiz::default();
+                self.screen = Screen::Quiz;
+            }
+            Command::QuizAdvance => {
+                if let Ok(cases) = &self.cases {
+                    self.quiz.advance(cases);
+                }
+            }
+            Command::QuizPrevious => self.quiz.previous(),
+            Command::OpenRules => self.screen = Screen::Rules,
+            Command::LoadRules(path) => {
+                if path.is_empty() {
+                    self.rules_panel.status = Some(rules_ui::LoadStatus::Problems(vec![
+                        strings(self.settings.lang).rules_file.to_owned(),
+                    ]));
+                } else {
+                    self.load_rules(Some(PathBuf::from(path)));
+                }
+            }
+            Command::ReloadRules => self.load_rules(self.rules_path.clone()),
+            Command::SaveSummary => {
+                let text = self.summary_text();
+                let path = PathBuf::from(self.summary.path.trim());
+                let s = strings(self.settings.lang);
+                self.summary.status = Some(match save_new(&path, &text) {
+                    Ok(()) => (
+                        true,
+                        strings::fill(s.summary_saved, &[("path", &path.display())]),
+                    ),
+                    Err(err) => (false, err.message(self.settings.lang)),
+                });
+            }
+            Command::CopySummary => {
+                ctx.copy_text(self.summary_text());
+                self.summary.status =
+                    Some((true, strings(self.settings.lang).summary_copied.to_owned()));
+            }
+            Command::AskReset => self.confirm_reset = true,
+            Command::CancelReset => self.confirm_reset = false,
+            Command::Reset => {
+                self.check = Check::new(&self.rules);
+                self.listen = listen_ui::Listen::default();
+                self.demo = demo_ui::Demo::default();
+                self.quiz = quiz_ui::Quiz::default();
+                self.summary = summary_ui::SummaryBox::default();
+                self.confirm_reset = false;
+                self.screen = Screen::Start;
+            }
+            Command::ToggleFullscreen => {
+                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
+                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(!fullscreen));
             }
             Command::OpenListen => {
                 if self.screen != Screen::Listen {
@@ -273,6 +447,44 @@ impl ScamcheckApp {
         }
     }
 
+    /// Loads rules from `path` (or the embedded ones). A broken file changes nothing but the
+    /// message on the rules screen; a good one takes effect at once, keeping the answers.
+    fn load_rules(&mut self, path: Option<PathBuf>) {
+        let loaded = match &path {
+            Some(path) => RuleSet::load(path),
+            None => RuleSet::embedded(),
+        };
+        self.rules_panel.status = Some(match loaded {
+            Ok(rules) => {
+                self.rules = rules;
+                self.rules_path = path;
+                self.check.rescore(&self.rules);
+                self.listen.invalidate();
+                self.cases = Cases::embedded(&self.rules).map_err(|err| err.to_string());
+                rules_ui::LoadStatus::Loaded {
+                    questions: self.rules.questions().len(),
+                    origin: self.rules.origin().to_owned(),
+                }
+            }
+            Err(err) => rules_ui::LoadStatus::Problems(err.lines()),
+        });
+    }
+
+    /// The summary of the live check, in the current language.
+    fn summary_text(&self) -> String {
+        let when = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
+        summary(
+            &SummaryInput {
+                rules: &self.rules,
+                answers: self.check.answers(),
+                verdict: self.check.verdict(),
+                number: &self.listen.number,
+                when: &when,
+            },
+            self.settings.lang,
+        )
+    }
+
     /// Keys that work on every screen, then the screen's own keys. Ignored while a text field
     /// has the keyboard.
     fn keys(&mut self, ctx: &egui::Context) {
@@ -282,8 +494,28 @@ impl ScamcheckApp {
         let view = self.view();
         let mut commands = Vec::new();
         ctx.input(|input| {
-            if input.key_pressed(Key::Escape) && self.screen != Screen::Start {
-                commands.push(Command::Home);
+            if self.confirm_reset {
+                if input.key_pressed(Key::Enter) {
+                    commands.push(Command::Reset);
+                }
+                if input.key_pressed(Key::Escape) {
+                    commands.push(Command::CancelReset);
+                }
+                return;
+            }
+            if input.key_pressed(Key::F11) {
+                commands.push(Command::ToggleFullscreen);
+            }
+            if input.key_pressed(Key::F5) {
+                commands.push(Command::AskReset);
+            }
+            if input.key_pressed(Key::Escape) {
+                match &self.screen {
+                    Screen::Start => {}
+                    Screen::Demo if self.demo.case.is_some() => commands.push(Command::DemoList),
+                    Screen::Quiz => commands.push(Command::DemoList),
+                    _ => commands.push(Command::Home),
+                }
             }
             if input.key_pressed(Key::T) && matches!(self.screen, Screen::Start | Screen::Question)
             {
@@ -293,15 +525,23 @@ impl ScamcheckApp {
                 Screen::Start => start_ui::keys(input, &view, &mut commands),
                 Screen::Question => question_ui::keys(input, &view, &mut commands),
                 Screen::HangUp(_) => hang_up_ui::keys(input, &mut commands),
-                Screen::Result | Screen::Emergency | Screen::Listen => {}
+                Screen::Demo => demo_ui::keys(input, self.demo.case.is_some(), &mut commands),
+                Screen::Quiz => quiz_ui::keys(input, &mut commands),
+                Screen::Result | Screen::Emergency | Screen::Listen | Screen::Rules => {}
             }
         });
         self.commands.extend(commands);
     }
 
+    /// Navigation on the left, then language, text size and contrast; the bar wraps onto a
+    /// second row in a narrow window instead of hiding anything.
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         let view = self.view();
         let s = view.s;
+        ui.style_mut().text_styles.insert(
+            egui::TextStyle::Button,
+            egui::FontId::proportional(theme::SMALL + 1.0),
+        );
         ui.horizontal_wrapped(|ui| {
             let title = ui.add(
                 egui::Button::new(RichText::new(s.app_name).strong().size(theme::BODY))
@@ -318,39 +558,47 @@ impl ScamcheckApp {
                     Command::OpenListen
                 });
             }
-            ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-                let hc = self.settings.high_contrast;
-                if ui.selectable_label(hc, s.high_contrast).clicked() {
-                    self.commands.push(Command::SetHighContrast(!hc));
+            if ui
+                .selectable_label(self.screen.is_demo(), s.demo_open)
+                .clicked()
+            {
+                self.commands.push(Command::DemoList);
+            }
+            if ui
+                .selectable_label(self.screen == Screen::Rules, s.rules_open)
+                .clicked()
+            {
+                self.commands.push(Command::OpenRules);
+            }
+            ui.separator();
+            for lang in [Lang::Zh, Lang::En] {
+                let label = match lang {
+                    Lang::Zh if self.has_cjk_font => "中文",
+                    Lang::Zh => "Chinese",
+                    Lang::En => "English",
+                };
+                let enabled = lang == Lang::En || self.has_cjk_font;
+                let response = ui.add_enabled(
+                    enabled,
+                    egui::Button::selectable(self.settings.lang == lang, label),
+                );
+                if response.clicked() {
+                    self.commands.push(Command::SetLang(lang));
                 }
-                ui.separator();
-                for (text, label, steps) in [("A+", s.larger_text, 1), ("A−", s.smaller_text, -1)]
-                {
-                    let response = ui.button(RichText::new(text).strong());
-                    // Screen readers (and tests) know the button by what it does.
-                    response
-                        .widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
-                    if response.on_hover_text(label).clicked() {
-                        self.commands.push(Command::Zoom(steps));
-                    }
+            }
+            ui.separator();
+            for (text, label, steps) in [("A−", s.smaller_text, -1), ("A+", s.larger_text, 1)] {
+                let response = ui.button(RichText::new(text).strong());
+                // Screen readers (and tests) know the button by what it does.
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
+                if response.on_hover_text(label).clicked() {
+                    self.commands.push(Command::Zoom(steps));
                 }
-                ui.separator();
-                for lang in [Lang::En, Lang::Zh] {
-                    let label = match lang {
-                        Lang::Zh if self.has_cjk_font => "中文",
-                        Lang::Zh => "Chinese",
-                        Lang::En => "English",
-                    };
-                    let enabled = lang == Lang::En || self.has_cjk_font;
-                    let response = ui.add_enabled(
-                        enabled,
-                        egui::Button::selectable(self.settings.lang == lang, label),
-                    );
-                    if response.clicked() {
-                        self.commands.push(Command::SetLang(lang));
-                    }
-                }
-            });
+            }
+            let hc = self.settings.high_contrast;
+            if ui.selectable_label(hc, s.high_contrast).clicked() {
+                self.commands.push(Command::SetHighContrast(!hc));
+            }
         });
     }
 }
@@ -378,11 +626,31 @@ impl eframe::App for ScamcheckApp {
         }
 
         let view = view_of(&self.rules, &self.check, &self.settings);
+        if self.screen.is_demo() {
+            egui::Panel::top("demo_banner")
+                .frame(
+                    egui::Frame::new()
+                        .fill(palette.demo_banner)
+                        .inner_margin(10),
+                )
+                .show(ui, |ui| {
+                    ui.vertical_centered(|ui| {
+                        ui.label(
+                            RichText::new(view.s.demo_banner)
+                                .strong()
+                                .size(theme::BODY)
+                                .color(palette.on_demo_banner),
+                        );
+                    });
+                });
+        }
         let hint = match &self.screen {
             Screen::Start => Some(view.s.keys_start),
             Screen::Question => Some(view.s.keys_question),
             Screen::HangUp(_) => Some(view.s.keys_hang_up),
-            Screen::Result | Screen::Emergency | Screen::Listen => None,
+            Screen::Demo => Some(view.s.demo_keys),
+            Screen::Quiz => Some(view.s.quiz_keys),
+            Screen::Result | Screen::Emergency | Screen::Listen | Screen::Rules => None,
         };
         if let Some(hint) = hint {
             egui::Panel::bottom("key_hints")
@@ -411,14 +679,37 @@ impl eframe::App for ScamcheckApp {
                             Screen::Start => start_ui::ui(ui, &view, &mut commands),
                             Screen::Question => question_ui::ui(ui, &view, &mut commands),
                             Screen::HangUp(id) => hang_up_ui::ui(ui, &view, id, &mut commands),
-                            Screen::Result => result_ui::ui(ui, &view, &mut commands),
-                            Screen::Emergency => emergency_ui::ui(ui, &view, &mut commands),
+                            Screen::Result => {
+                                result_ui::ui(ui, &view, &mut commands);
+                                summary_ui::ui(ui, &view, &mut self.summary, &mut commands);
+                            }
+                            Screen::Emergency => {
+                                emergency_ui::ui(ui, &view, &mut commands);
+                                summary_ui::ui(ui, &view, &mut self.summary, &mut commands);
+                            }
+                            Screen::Demo | Screen::Quiz => match &self.cases {
+                                Ok(cases) if self.screen == Screen::Demo => {
+                                    demo_ui::ui(ui, &view, cases, &self.demo, &mut commands);
+                                }
+                                Ok(cases) => {
+                                    quiz_ui::ui(ui, &view, cases, &self.quiz, &mut commands);
+                                }
+                                Err(err) => {
+                                    ui.label(RichText::new(err).color(palette.level(3)));
+                                }
+                            },
+                            Screen::Rules => {
+                                rules_ui::ui(ui, &view, &mut self.rules_panel, &mut commands);
+                            }
                             Screen::Listen => {
                                 listen_ui::ui(ui, &view, &mut self.listen, &mut commands);
                             }
                         });
                     });
             });
+        if self.confirm_reset {
+            reset_ui(&ctx, view.s, &palette, &mut commands);
+        }
         self.commands.extend(commands);
         // Only runs when the text changed since the last analysis.
         self.listen.reanalyze(&self.rules);
@@ -435,6 +726,25 @@ impl eframe::App for ScamcheckApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
+}
+
+/// The "clear everything for the next person?" question.
+fn reset_ui(ctx: &egui::Context, s: &Strings, palette: &Palette, commands: &mut Vec<Command>) {
+    egui::Modal::new(egui::Id::unique("confirm_reset")).show(ctx, |ui| {
+        ui.set_width(520.0);
+        widgets::heading(ui, s.reset_title, palette.text);
+        ui.label(s.reset_body);
+        ui.horizontal(|ui| {
+            if widgets::big_button(ui, palette, s.reset_yes, widgets::Kind::Urgent, 300.0).clicked()
+            {
+                commands.push(Command::Reset);
+            }
+            if widgets::big_button(ui, palette, s.reset_no, widgets::Kind::Normal, 180.0).clicked()
+            {
+                commands.push(Command::CancelReset);
+            }
+        });
+    });
 }
 
 fn view_of<'a>(rules: &'a RuleSet, check: &'a Check, settings: &Settings) -> View<'a> {

@@ -241,6 +241,38 @@ impl Condition {
     }
 }
 
+impl std::fmt::Display for Condition {
+    /// Reads as a formula over question ids: `knows_details and (refund_offer or account_charge)`.
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let join = |f: &mut std::fmt::Formatter<'_>, parts: &[Condition], sep: &str| {
+            for (i, part) in parts.iter().enumerate() {
+                if i > 0 {
+                    f.write_str(sep)?;
+                }
+                match part {
+                    Condition::Yes(_) | Condition::Not(_) => write!(f, "{part}")?,
+                    _ => write!(f, "({part})")?,
+                }
+            }
+            Ok(())
+        };
+        match self {
+            Condition::Yes(id) => write!(f, "{id}"),
+            Condition::All(parts) => join(f, parts, " and "),
+            Condition::Any(parts) => join(f, parts, " or "),
+            Condition::AtLeast(n, parts) => {
+                write!(f, "at least {n} of [")?;
+                join(f, parts, ", ")?;
+                write!(f, "]")
+            }
+            Condition::Not(inner) => match **inner {
+                Condition::Yes(_) => write!(f, "not {inner}"),
+                _ => write!(f, "not ({inner})"),
+            },
+        }
+    }
+}
+
 /// A verdict level with its threshold and advice.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -297,4 +329,25 @@ pub struct NumberRule {
     /// The question a match answers "yes", if any.
     #[serde(default)]
     pub indicates: Option<String>,
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn conditions_read_as_formulas() {
+        let yes = |id: &str| Condition::Yes(id.to_owned());
+        let c = Condition::All(vec![
+            yes("knows_details"),
+            Condition::Any(vec![yes("refund_offer"), yes("account_charge")]),
+            Condition::Not(Box::new(yes("loan"))),
+        ]);
+        assert_eq!(
+            c.to_string(),
+            "knows_details and (refund_offer or account_charge) and not loan"
+        );
+        let c = Condition::AtLeast(2, vec![yes("a"), yes("b"), yes("c")]);
+        assert_eq!(c.to_string(), "at least 2 of [a, b, c]");
+    }
 }

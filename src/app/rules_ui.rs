@@ -1,0 +1,177 @@
+//! The rules on screen, so a volunteer can explain why each answer matters; and loading or
+//! reloading a rule file without restarting.
+
+use eframe::egui::{self, RichText, Ui};
+
+use super::strings::fill;
+use super::widgets::{self, Kind};
+use super::{Command, View, theme};
+use crate::rules::Step;
+
+/// The outcome of the last load, shown on the rules screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LoadStatus {
+    /// The file loaded and is now in use.
+    Loaded { questions: usize, origin: String },
+    /// The file has problems; the rules in use did not change.
+    Problems(Vec<String>),
+}
+
+/// The rules screen's own state: the path typed and the last load's outcome.
+#[derive(Clone, Debug, Default)]
+pub struct RulesPanel {
+    /// The rule file to load.
+    pub path: String,
+    /// What happened at the last load.
+    pub status: Option<LoadStatus>,
+}
+
+pub fn ui(ui: &mut Ui, view: &View<'_>, panel: &mut RulesPanel, commands: &mut Vec<Command>) {
+    let s = view.s;
+    let p = &view.palette;
+    let lang = view.lang;
+    let rules = view.rules;
+
+    widgets::heading(ui, s.rules_title, p.text);
+    ui.label(format!("{} {}", s.rules_in_use, rules.origin()));
+
+    let label = ui.label(RichText::new(s.rules_file).strong());
+    let edit = ui.add(
+        egui::TextEdit::singleline(&mut panel.path)
+            .id_salt("rules_path")
+            .hint_text("rules.ron")
+            .desired_width(f32::INFINITY),
+    );
+    let _ = edit.clone().labelled_by(label.id);
+    ui.horizontal(|ui| {
+        let load = widgets::big_button(ui, p, s.rules_load, Kind::Primary, 300.0).clicked()
+            || (edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
+        if load {
+            commands.push(Command::LoadRules(panel.path.trim().to_owned()));
+        }
+        if widgets::big_button(ui, p, s.rules_reload, Kind::Normal, 240.0).clicked() {
+            commands.push(Command::ReloadRules);
+        }
+    });
+    match &panel.status {
+        Some(LoadStatus::Loaded { questions, origin }) => {
+            ui.label(
+                RichText::new(fill(
+                    s.rules_loaded,
+                    &[("n", questions), ("origin", origin)],
+                ))
+                .strong()
+                .color(p.level(0)),
+            );
+        }
+        Some(LoadStatus::Problems(lines)) => {
+            ui.label(RichText::new(s.rules_problems).strong().color(p.level(3)));
+            for line in lines {
+                ui.label(
+                    RichText::new(line)
+                        .monospace()
+                        .size(theme::SMALL)
+                        .color(p.level(3)),
+                );
+            }
+        }
+        None => {}
+    }
+
+    ui.add_space(8.0);
+    widgets::heading(ui, s.rules_levels, p.text);
+    for level in rules.levels() {
+        widgets::text_row(ui, |ui| {
+            widgets::level_icon(ui, p, level.level, 28.0);
+            ui.label(RichText::new(format!("{} — {}", level.level, level.name.get(lang))).strong());
+            ui.label(
+                RichText::new(format!("({} {})", s.rules_min_score, level.min_score))
+                    .color(p.weak_text),
+            );
+        });
+    }
+
+    ui.add_space(8.0);
+    widgets::heading(ui, s.rules_questions, p.text);
+    for step in Step::ALL {
+        let questions: Vec<_> = rules
+            .questions()
+            .iter()
+            .filter(|q| q.step == step)
+            .collect();
+        if questions.is_empty() {
+            continue;
+        }
+        ui.label(
+            RichText::new(step.name().get(lang))
+                .size(theme::BODY + 4.0)
+                .strong()
+                .color(p.primary),
+        );
+        for q in questions {
+            egui::Frame::new()
+                .stroke(egui::Stroke::new(1.0, p.border))
+                .corner_radius(8)
+                .inner_margin(10)
+                .show(ui, |ui| {
+                    ui.set_width(ui.available_width());
+                    widgets::text_row(ui, |ui| {
+                        ui.label(
+                            RichText::new(format!("[{}]", q.severity.name().get(lang)))
+                                .strong()
+                                .color(p.level(q.severity.yes_floor().max(1))),
+                        );
+                        ui.label(RichText::new(&q.id).monospace());
+                        ui.label(
+                            RichText::new(format!("{} {}", s.rules_weight, q.weight))
+                                .color(p.weak_text),
+                        );
+                    });
+                    ui.label(RichText::new(q.text.get(lang)).strong());
+                    ui.label(q.why.get(lang));
+                    ui.label(
+                        RichText::new(format!("{}: {}", s.rules_source, q.source))
+                            .size(theme::SMALL)
+                            .color(p.weak_text),
+                    );
+                });
+        }
+    }
+
+    ui.add_space(8.0);
+    widgets::heading(ui, s.rules_combinations, p.text);
+    for c in rules.combinations() {
+        egui::Frame::new()
+            .stroke(egui::Stroke::new(1.0, p.border))
+            .corner_radius(8)
+            .inner_margin(10)
+            .show(ui, |ui| {
+                ui.set_width(ui.available_width());
+                let mut effect = Vec::new();
+                if c.add > 0 {
+                    effect.push(fill(s.rules_adds, &[("n", &c.add)]));
+                }
+                if let Some(level) = c.raise_to {
+                    effect.push(fill(s.rules_raises, &[("n", &level)]));
+                }
+                if effect.is_empty() {
+                    effect.push(s.rules_note.to_owned());
+                }
+                widgets::text_row(ui, |ui| {
+                    ui.label(RichText::new(&c.id).monospace().strong());
+                    ui.label(RichText::new(effect.join(", ")).color(p.weak_text));
+                });
+                ui.label(
+                    RichText::new(c.when.to_string())
+                        .monospace()
+                        .size(theme::SMALL),
+                );
+                ui.label(c.explain.get(lang));
+                ui.label(
+                    RichText::new(format!("{}: {}", s.rules_source, c.source))
+                        .size(theme::SMALL)
+                        .color(p.weak_text),
+                );
+            });
+    }
+}

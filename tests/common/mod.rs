@@ -1,0 +1,62 @@
+//! Shared helpers for the window tests: build the real app and drive it by label and key.
+#![allow(dead_code)] // Each test file uses a different subset.
+
+use eframe::egui::{self, Key};
+use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
+use scamcheck::app::{AppOptions, ScamcheckApp};
+use scamcheck::{Lang, RuleSet};
+
+/// The app with the embedded rules, the system's Chinese font and the given language.
+pub fn app(lang: Lang) -> Harness<'static, ScamcheckApp> {
+    let rules = match RuleSet::embedded() {
+        Ok(r) => r,
+        Err(err) => panic!("{err}"),
+    };
+    let options = AppOptions {
+        lang: Some(lang),
+        ..AppOptions::new(rules)
+    };
+    build(options)
+}
+
+/// The app with explicit options.
+pub fn build(options: AppOptions) -> Harness<'static, ScamcheckApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_eframe(move |cc| ScamcheckApp::new(cc, options));
+    harness.run();
+    harness
+}
+
+/// Clicks the control with exactly this label.
+pub fn click(h: &mut Harness<'_, ScamcheckApp>, label: &str) {
+    h.get_by_label(label).click();
+    h.run();
+}
+
+/// Scrolls the control into view first, as a person would, then clicks it.
+pub fn scroll_and_click(h: &mut Harness<'_, ScamcheckApp>, label: &str) {
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    click(h, label);
+}
+
+/// Presses and releases a key.
+pub fn press(h: &mut Harness<'_, ScamcheckApp>, key: Key) {
+    h.key_press(key);
+    h.run();
+}
+
+/// Whether any node's label contains `text`.
+pub fn shows(h: &Harness<'_, ScamcheckApp>, text: &str) -> bool {
+    h.query_all_by_label_contains(text).next().is_some()
+}
+
+/// Focuses the text field labelled `field` and pastes `text` into it.
+pub fn paste_into(h: &mut Harness<'_, ScamcheckApp>, field: &str, text: &str) {
+    h.get_by_label(field).focus();
+    h.run();
+    h.event(egui::Event::Paste(text.to_owned()));
+    h.run();
+}

@@ -1,0 +1,233 @@
+//! Demo mode, the quiz, the presenter's reset, the rules screen with reload, and the summary —
+//! in the real window, by label and by key.
+
+mod common;
+
+use common::{app, click, press, scroll_and_click, shows};
+use eframe::egui::{self, Key};
+use egui_kittest::kittest::Queryable;
+use scamcheck::app::Screen;
+use scamcheck::app::rules_ui::LoadStatus;
+use scamcheck::{Answer, Lang};
+
+const BANNER: &str = "DEMO — practice with real cases";
+
+#[test]
+fn a_whole_case_steps_through_with_keys_and_marks_the_moment_to_hang_up() {
+    let mut h = app(Lang::En);
+    click(&mut h, "Demo");
+    assert_eq!(h.state().screen(), &Screen::Demo);
+    press(&mut h, Key::Num1);
+    assert!(shows(&h, "Ms M: the \"international logistics\" claim"));
+    assert!(shows(&h, "Step 1 of 9"));
+    assert!(!shows(&h, "This is where to hang up!"));
+    for _ in 0..3 {
+        press(&mut h, Key::Space);
+    }
+    assert!(shows(&h, "Step 4 of 9"));
+    assert!(shows(&h, "This is where to hang up!"));
+    assert!(shows(
+        &h,
+        "The check already said \"hang up now\" at step 2."
+    ));
+    assert!(shows(&h, "Scam — hang up now"), "the meter is at level 3");
+    press(&mut h, Key::ArrowLeft);
+    assert!(shows(&h, "Step 3 of 9"));
+    for _ in 0..6 {
+        press(&mut h, Key::ArrowRight);
+    }
+    assert!(shows(&h, "Step 9 of 9"));
+    press(&mut h, Key::Space);
+    assert!(shows(&h, "How it ended"));
+    assert!(shows(&h, "Ms M lost more than 190,000 yuan."));
+    assert!(shows(&h, "Be very careful with unknown calls from abroad"));
+    // The demo never touched the live check.
+    assert!(h.state().check().is_empty());
+    press(&mut h, Key::Escape);
+    assert_eq!(h.state().demo().case, None);
+}
+
+#[test]
+fn the_demo_banner_shows_in_demo_and_quiz_and_never_in_a_live_check() {
+    let mut h = app(Lang::En);
+    assert!(!shows(&h, BANNER));
+    click(&mut h, "I'm on a call now — check it");
+    assert!(!shows(&h, BANNER));
+    click(&mut h, "Demo");
+    assert!(shows(&h, BANNER));
+    click(&mut h, "Quiz: scam or not?");
+    assert!(shows(&h, BANNER));
+    press(&mut h, Key::Escape);
+    press(&mut h, Key::Escape);
+    assert_eq!(h.state().screen(), &Screen::Start);
+    assert!(!shows(&h, BANNER));
+}
+
+#[test]
+fn the_quiz_reveals_the_answer_and_the_reason() {
+    let mut h = app(Lang::Zh);
+    click(&mut h, "演示");
+    click(&mut h, "小测验：是不是诈骗？");
+    assert!(shows(&h, "批发商账号"));
+    assert!(
+        h.query_by_label("是诈骗").is_none(),
+        "the answer is hidden until revealed"
+    );
+    click(&mut h, "揭晓答案");
+    assert!(h.query_by_label("是诈骗").is_some());
+    assert!(shows(&h, "“误开业务要扣钱”是常见借口"));
+    press(&mut h, Key::Space);
+    assert!(shows(&h, "第 2 句 / 共 8 句"));
+    assert!(!shows(&h, "不要跟着对方“取消”"));
+}
+
+#[test]
+fn the_reset_key_asks_once_then_clears_everything_for_the_next_person() {
+    let mut h = app(Lang::En);
+    click(&mut h, "I'm on a call now — check it");
+    click(&mut h, "Yes");
+    press(&mut h, Key::Escape);
+    click(&mut h, "Demo");
+    press(&mut h, Key::Num2);
+    press(&mut h, Key::Space);
+    assert_eq!(h.state().check().answers().len(), 1);
+
+    press(&mut h, Key::F5);
+    assert!(h.state().is_confirming_reset());
+    assert!(shows(&h, "Clear everything for the next person?"));
+    click(&mut h, "Cancel");
+    assert!(!h.state().is_confirming_reset());
+    assert_eq!(
+        h.state().check().answers().len(),
+        1,
+        "cancel keeps everything"
+    );
+
+    press(&mut h, Key::F5);
+    press(&mut h, Key::Enter);
+    assert!(!h.state().is_confirming_reset());
+    assert_eq!(h.state().screen(), &Screen::Start);
+    assert!(h.state().check().is_empty());
+    assert_eq!(h.state().demo().case, None);
+    assert!(h.state().listen().text.is_empty());
+}
+
+#[test]
+fn the_rules_screen_lists_every_question_and_rule_with_its_source() {
+    let mut h = app(Lang::En);
+    click(&mut h, "Rules");
+    let rules = h.state().rules();
+    let ids: Vec<String> = rules.questions().iter().map(|q| q.id.clone()).collect();
+    let combos: Vec<String> = rules.combinations().iter().map(|c| c.id.clone()).collect();
+    for id in ids.iter().chain(&combos) {
+        assert!(shows(&h, id), "{id} is not on the rules screen");
+    }
+    assert!(shows(&h, "source: 002 执着赔偿"));
+    assert!(shows(
+        &h,
+        "knows_details and (refund_offer or account_charge)"
+    ));
+}
+
+#[test]
+fn loading_a_broken_rule_file_keeps_the_rules_and_a_good_one_takes_effect() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(err) => panic!("{err}"),
+    };
+    let broken = dir.path().join("broken.ron");
+    let shipped = format!("{}/rules.ron", env!("CARGO_MANIFEST_DIR"));
+    let text = std::fs::read_to_string(&shipped).unwrap_or_default();
+    let edited = text.replacen(
+        "zh: \"对方说自己是网店、平台、快递或物流公司的客服吗？\"",
+        "zh: \"对方自称客服吗？\"",
+        1,
+    );
+    assert_ne!(edited, text);
+    let good = dir.path().join("good.ron");
+    let writes = std::fs::write(&broken, text.replacen("weight: 1,", "weight: \"one\",", 1))
+        .and_then(|()| std::fs::write(&good, &edited));
+    if let Err(err) = writes {
+        panic!("{err}");
+    }
+
+    let mut h = app(Lang::Zh);
+    click(&mut h, "我正在接电话 — 帮我判断");
+    click(&mut h, "是");
+    click(&mut h, "规则");
+    let field = h.get_by_label("规则文件：");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Paste(broken.display().to_string()));
+    h.run();
+    click(&mut h, "加载这个文件");
+    match h.state().rules_status() {
+        Some(LoadStatus::Problems(lines)) => {
+            assert!(
+                lines[0].starts_with(&format!("{}:", broken.display())),
+                "{lines:?}"
+            );
+            assert!(lines[0].contains("Expected integer"), "{lines:?}");
+        }
+        other => panic!("{other:?}"),
+    }
+    assert!(shows(&h, "这个文件有问题，仍在使用原来的规则"));
+    assert_eq!(h.state().rules().origin(), "<embedded rules.ron>");
+
+    let field = h.get_by_label("规则文件：");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Paste(good.display().to_string()));
+    h.run();
+    click(&mut h, "加载这个文件");
+    assert!(matches!(
+        h.state().rules_status(),
+        Some(LoadStatus::Loaded { questions: 17, .. })
+    ));
+    assert_eq!(h.state().rules().origin(), good.display().to_string());
+    assert_eq!(
+        h.state().check().answers().get("claims_service"),
+        Some(Answer::Yes),
+        "answers survive a reload"
+    );
+    assert!(shows(&h, "对方自称客服吗？"));
+}
+
+#[test]
+fn the_summary_is_saved_only_on_request_and_never_over_an_existing_file() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(err) => panic!("{err}"),
+    };
+    let target = dir.path().join("call.md");
+    let mut h = app(Lang::En);
+    click(&mut h, "I already paid or gave a code");
+    assert_eq!(h.state().screen(), &Screen::Emergency);
+    let entries = || {
+        std::fs::read_dir(dir.path())
+            .map(Iterator::count)
+            .unwrap_or(0)
+    };
+    assert_eq!(entries(), 0, "nothing is written before Save");
+    h.state_mut().summary_box().path = target.display().to_string();
+    h.run();
+    scroll_and_click(&mut h, "Save summary");
+    let status = h.state_mut().summary_box().status.clone();
+    let saved = std::fs::read_to_string(&target).unwrap_or_default();
+    assert!(!saved.is_empty(), "{status:?}");
+    assert!(
+        saved.contains("# scamcheck — call check summary"),
+        "{saved}"
+    );
+    assert!(saved.contains("Have you already transferred money or given them a code? — **Yes**"));
+    assert!(shows(&h, "Saved:"));
+
+    scroll_and_click(&mut h, "Save summary");
+    assert!(shows(&h, "already exists. Nothing was overwritten"));
+    assert_eq!(std::fs::read_to_string(&target).unwrap_or_default(), saved);
+
+    scroll_and_click(&mut h, "Copy summary");
+    assert!(shows(&h, "Copied."));
+}
