@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{app, build, click, press, shows};
+use common::{app, build, click, press, scroll_and_click, shows};
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use scamcheck::app::{AppOptions, ScamcheckApp, Screen};
@@ -40,7 +40,7 @@ fn a_full_walk_of_no_answers_ends_at_a_result_that_never_says_safe() {
     assert!(shows(&h, "No red flags yet"));
     assert!(shows(&h, "does not mean the call is safe"));
     assert!(!shows(&h, "You are safe"));
-    click(&mut h, "Start over");
+    scroll_and_click(&mut h, "Start over");
     assert_eq!(h.state().screen(), &Screen::Start);
     assert!(h.state().check().is_empty());
 }

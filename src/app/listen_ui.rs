@@ -139,7 +139,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, commands: &mut Vec<
     let lang = view.lang;
 
     ui.horizontal(|ui| {
-        if widgets::big_button(ui, p, s.back, Kind::Normal, 160.0).clicked() {
+        if widgets::big_button(ui, p, s.listen_back, Kind::Normal, 160.0).clicked() {
             commands.push(Command::CloseListen);
         }
         widgets::heading(ui, s.listen_title, p.text);
@@ -147,9 +147,21 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, commands: &mut Vec<
     let verdict = view.check.verdict();
     widgets::risk_meter(ui, p, s, verdict.level, verdict.level_name.get(lang));
 
-    number_ui(ui, view, &mut listen.number, commands);
-    ui.add_space(8.0);
+    // The text on the left, what it means beside it on the right.
+    ui.columns(2, |columns| {
+        let [left, right] = columns else {
+            return;
+        };
+        number_ui(left, view, &mut listen.number, commands);
+        left.add_space(8.0);
+        text_ui(left, view, listen);
+        findings_ui(right, view, listen.analysis(), commands);
+    });
+}
 
+fn text_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen) {
+    let s = view.s;
+    let p = &view.palette;
     let label = ui.label(RichText::new(s.listen_prompt).strong());
     let font = FontId::proportional(theme::BODY);
     let marks = listen.highlights_for(&listen.text).to_vec();
@@ -158,15 +170,22 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, commands: &mut Vec<
         let job = highlighted_job(buffer.as_str(), &marks, &font, &palette, wrap_width);
         ui.fonts_mut(|fonts| fonts.layout_job(job))
     };
-    let edit = egui::TextEdit::multiline(&mut listen.text)
-        .id_salt("listen_text")
-        .hint_text(s.listen_hint)
-        .desired_rows(5)
-        .desired_width(f32::INFINITY)
-        .char_limit(TEXT_LIMIT_CHARS)
-        .layouter(&mut layouter)
-        .show(ui);
-    let _ = (*edit.response).clone().labelled_by(label.id);
+    // A long paste scrolls inside the box instead of stretching the page.
+    egui::ScrollArea::vertical()
+        .id_salt("listen_text_scroll")
+        .min_scrolled_height(260.0)
+        .max_height(360.0)
+        .show(ui, |ui| {
+            let edit = egui::TextEdit::multiline(&mut listen.text)
+                .id_salt("listen_text")
+                .hint_text(s.listen_hint)
+                .desired_rows(6)
+                .desired_width(f32::INFINITY)
+                .char_limit(TEXT_LIMIT_CHARS)
+                .layouter(&mut layouter)
+                .show(ui);
+            let _ = (*edit.response).clone().labelled_by(label.id);
+        });
     if listen.was_cut() {
         ui.label(
             RichText::new(fill(s.listen_cut, &[("limit", &TEXT_LIMIT_CHARS)]))
@@ -177,8 +196,6 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, commands: &mut Vec<
     if let Some(error) = &listen.error {
         ui.label(RichText::new(error).color(p.level(3)));
     }
-
-    findings_ui(ui, view, listen.analysis(), commands);
 }
 
 fn findings_ui(
@@ -191,7 +208,9 @@ fn findings_ui(
     let p = &view.palette;
     let lang = view.lang;
     widgets::heading(ui, s.listen_found, p.text);
-    let questions = analysis.map(Analysis::questions).unwrap_or_default();
+    let mut questions = analysis.map(Analysis::questions).unwrap_or_default();
+    // The most decisive first: a critical finding must not hide below the fold.
+    questions.sort_by_key(|id| std::cmp::Reverse(view.rules.question(id).map(|q| q.severity)));
     if questions.is_empty() {
         ui.label(RichText::new(s.listen_nothing).color(p.weak_text));
         return;
@@ -249,7 +268,7 @@ fn number_ui(ui: &mut Ui, view: &View<'_>, number: &mut String, commands: &mut V
         egui::TextEdit::singleline(number)
             .id_salt("caller_number")
             .hint_text("+852 2345 6789")
-            .desired_width(420.0)
+            .desired_width(f32::INFINITY)
             .char_limit(40),
     );
     edit.labelled_by(label.id);

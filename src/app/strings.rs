@@ -56,6 +56,7 @@ pub struct Strings {
     // "What are they saying?"
     pub listen_open: &'static str,
     pub listen_title: &'static str,
+    pub listen_back: &'static str,
     pub listen_prompt: &'static str,
     pub listen_hint: &'static str,
     pub listen_cut: &'static str,
@@ -174,6 +175,7 @@ const ZH: Strings = Strings {
     not_your_fault: "这不是你的错。骗子是专业的，很多人都被骗过。",
     listen_open: "对方在说什么？",
     listen_title: "对方在说什么？",
+    listen_back: "返回",
     listen_prompt: "把对方说的话或收到的短信打在这里（或粘贴）：",
     listen_hint: "例如：不在5分钟内处理，会影响你的征信",
     listen_cut: "文字太长，只保留并检查了前 {limit} 个字。",
@@ -282,6 +284,7 @@ const EN: Strings = Strings {
     not_your_fault: "It is not your fault. Scammers are professionals; many people are caught.",
     listen_open: "What are they saying?",
     listen_title: "What are they saying?",
+    listen_back: "Back",
     listen_prompt: "Type or paste what the caller says, or a message you got:",
     listen_hint: "e.g. If you don't fix this in 5 minutes your credit record will suffer",
     listen_cut: "The text was too long: only the first {limit} characters are kept and checked.",
