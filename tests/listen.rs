@@ -26,6 +26,10 @@ const TEXT_FIELD: &str = "Type or paste what the caller says, or a message you g
 fn a_seed_credit_threat_is_found_and_accepting_it_opens_the_hang_up_screen() {
     let mut h = app(Lang::En);
     open_listen(&mut h);
+    assert!(
+        h.get_by_label(TEXT_FIELD).is_focused(),
+        "the cursor is in the text box, ready to type"
+    );
     paste_into(
         &mut h,
         TEXT_FIELD,

@@ -30,6 +30,8 @@ pub struct Listen {
     /// The text the analysis and highlights belong to (by length and content hash).
     analyzed: Option<(usize, u64)>,
     error: Option<String>,
+    /// Put the cursor in the text box on the next frame (the screen was just opened).
+    focus_pending: bool,
 }
 
 impl Listen {
@@ -58,6 +60,11 @@ impl Listen {
             }
         }
         self.analyzed = Some(key);
+    }
+
+    /// Asks for the cursor to be put in the text box, so typing can start at once.
+    pub fn focus_text(&mut self) {
+        self.focus_pending = true;
     }
 
     /// Forces the next [`Listen::reanalyze`] to run (after the rules changed).
@@ -184,7 +191,10 @@ fn text_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen) {
                 .char_limit(TEXT_LIMIT_CHARS)
                 .layouter(&mut layouter)
                 .show(ui);
-            let _ = (*edit.response).clone().labelled_by(label.id);
+            let response = (*edit.response).clone().labelled_by(label.id);
+            if std::mem::take(&mut listen.focus_pending) {
+                response.request_focus();
+            }
         });
     if listen.was_cut() {
         ui.label(

@@ -420,6 +420,7 @@ impl ScamcheckApp {
                 if self.screen != Screen::Listen {
                     self.listen_return = self.screen.clone();
                     self.screen = Screen::Listen;
+                    self.listen.focus_text();
                 }
             }
             Command::CloseListen => self.screen = self.listen_return.clone(),
@@ -538,13 +539,12 @@ impl ScamcheckApp {
     fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
         let view = self.view();
         let s = view.s;
-        ui.style_mut().text_styles.insert(
-            egui::TextStyle::Button,
-            egui::FontId::proportional(theme::SMALL + 1.0),
-        );
+        ui.style_mut().override_font_id = Some(egui::FontId::proportional(theme::SMALL + 1.0));
+        ui.spacing_mut().item_spacing.x = 8.0;
+        ui.spacing_mut().button_padding.x = 12.0;
         ui.horizontal_wrapped(|ui| {
             let title = ui.add(
-                egui::Button::new(RichText::new(s.app_name).strong().size(theme::BODY))
+                egui::Button::new(RichText::new(s.app_name).strong().size(theme::SMALL + 2.0))
                     .frame(false),
             );
             if title.on_hover_text(s.home).clicked() {

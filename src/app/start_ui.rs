@@ -96,6 +96,12 @@ pub fn keys(input: &InputState, view: &View<'_>, commands: &mut Vec<Command>) {
     if input.key_pressed(Key::P) {
         commands.push(Command::AlreadyPaid);
     }
+    if input.key_pressed(Key::D) {
+        commands.push(Command::DemoList);
+    }
+    if input.key_pressed(Key::R) {
+        commands.push(Command::OpenRules);
+    }
     for (q, key) in cards(view).iter().zip(CARD_KEYS) {
         if input.key_pressed(key) {
             commands.push(Command::Answer(q.id.clone(), Answer::Yes));
