@@ -36,20 +36,26 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let p = &view.palette;
     let width = ui.available_width();
 
-    let main = if view.check.is_empty() {
-        s.start_check
+    if view.check.is_empty() {
+        if widgets::big_button(ui, p, s.start_check, Kind::Primary, width).clicked() {
+            commands.push(Command::StartCheck);
+        }
     } else {
-        s.resume_check
-    };
-    if widgets::big_button(ui, p, main, Kind::Primary, width).clicked() {
-        commands.push(Command::StartCheck);
+        // Resuming and starting over share one row, so the cards stay on screen.
+        ui.horizontal(|ui| {
+            let gap = ui.spacing().item_spacing.x;
+            let resume = ((width - gap) * 2.0 / 3.0).floor();
+            if widgets::big_button(ui, p, s.resume_check, Kind::Primary, resume).clicked() {
+                commands.push(Command::StartCheck);
+            }
+            if widgets::big_button(ui, p, s.start_over, Kind::Normal, width - gap - resume)
+                .clicked()
+            {
+                commands.push(Command::StartOver);
+            }
+        });
     }
     ui.label(RichText::new(s.start_hint).color(p.weak_text));
-    if !view.check.is_empty()
-        && widgets::big_button(ui, p, s.start_over, Kind::Normal, width / 2.0).clicked()
-    {
-        commands.push(Command::StartOver);
-    }
 
     ui.add_space(4.0);
     widgets::heading(ui, s.asking_now, p.text);
