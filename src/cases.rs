@@ -6,7 +6,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Answer, Answers, Verdict, evaluate};
-use crate::rules::validate::{Issue, quoted};
+use crate::rules::validate::{Issue, check_text, quoted};
 use crate::rules::{LoadError, RuleSet, invalid, parse_ron};
 use crate::text::Text;
 
@@ -154,49 +154,42 @@ impl Cases {
                 texts.extend(step.line.iter().map(|t| ("line", t)));
                 texts.extend(step.hang_up.iter().map(|t| ("hang_up", t)));
                 for (field, text) in texts {
-                    empty_text(
+                    check_text(
                         &mut issues,
                         &format!("cases[{i}].steps[{j}].{field}"),
-                        &case.id,
+                        &[quoted(&case.id)],
                         text,
                     );
                 }
             }
-            empty_text(
+            check_text(
                 &mut issues,
                 &format!("cases[{i}].title"),
-                &case.id,
+                &[quoted(&case.id)],
                 &case.title,
             );
-            empty_text(
+            check_text(
                 &mut issues,
                 &format!("cases[{i}].loss"),
-                &case.id,
+                &[quoted(&case.id)],
                 &case.loss,
             );
         }
         for (i, item) in self.quiz.iter().enumerate() {
-            empty_text(&mut issues, &format!("quiz[{i}].line"), "quiz", &item.line);
-            empty_text(
+            check_text(
+                &mut issues,
+                &format!("quiz[{i}].line"),
+                &["quiz".to_owned()],
+                &item.line,
+            );
+            check_text(
                 &mut issues,
                 &format!("quiz[{i}].reason"),
-                "quiz",
+                &["quiz".to_owned()],
                 &item.reason,
             );
         }
         issues
-    }
-}
-
-fn empty_text(issues: &mut Vec<Issue>, item: &str, anchor: &str, text: &Text) {
-    for (lang, value) in [("zh", &text.zh), ("en", &text.en)] {
-        if value.trim().is_empty() {
-            issues.push(Issue::new(
-                item,
-                vec![quoted(anchor)],
-                format!("the `{lang}` text is empty"),
-            ));
-        }
     }
 }
 

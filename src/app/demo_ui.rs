@@ -189,18 +189,7 @@ fn nav_ui(ui: &mut Ui, view: &View<'_>, can_go_back: bool, commands: &mut Vec<Co
 /// In the case list, 1–9 open a case; in a case, Space/→ and ←/Backspace step.
 pub fn keys(input: &InputState, in_case: bool, commands: &mut Vec<Command>) {
     if !in_case {
-        let keys = [
-            Key::Num1,
-            Key::Num2,
-            Key::Num3,
-            Key::Num4,
-            Key::Num5,
-            Key::Num6,
-            Key::Num7,
-            Key::Num8,
-            Key::Num9,
-        ];
-        for (i, key) in keys.into_iter().enumerate() {
+        for (i, key) in widgets::NUMBER_KEYS.into_iter().enumerate() {
             if input.key_pressed(key) {
                 commands.push(Command::DemoOpen(i));
             }

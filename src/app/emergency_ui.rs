@@ -39,13 +39,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
 
     ui.add_space(8.0);
     widgets::heading(ui, s.who_to_call, p.text);
-    for hotline in view.rules.hotlines() {
-        widgets::bullet(
-            ui,
-            &format!("{} — {}", hotline.number.get(lang), hotline.label.get(lang)),
-            p.text,
-        );
-    }
+    widgets::hotlines(ui, view.rules, lang, p.text);
     ui.add_space(8.0);
     ui.label(RichText::new(s.not_your_fault).strong().color(p.text));
 

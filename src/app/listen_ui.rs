@@ -237,11 +237,7 @@ fn findings_ui(
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 widgets::text_row(ui, |ui| {
-                    ui.label(
-                        RichText::new(format!("[{}]", q.severity.name().get(lang)))
-                            .strong()
-                            .color(p.level(q.severity.yes_floor().max(1))),
-                    );
+                    widgets::severity_tag(ui, p, q.severity, lang);
                     ui.label(RichText::new(q.short.get(lang)).strong());
                 });
                 let mut quotes: Vec<&str> = findings

@@ -48,11 +48,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
             Answer::Yes | Answer::No => s.answer_yes,
         };
         widgets::text_row(ui, |ui| {
-            ui.label(
-                RichText::new(format!("[{}]", flag.severity.name().get(lang)))
-                    .strong()
-                    .color(p.level(flag.severity.yes_floor().max(1))),
-            );
+            widgets::severity_tag(ui, p, flag.severity, lang);
             ui.label(RichText::new(format!("{} — {answer}", flag.question.get(lang))).strong());
         });
         ui.label(RichText::new(flag.why.get(lang)).color(p.weak_text));
@@ -67,13 +63,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
 
     ui.add_space(8.0);
     widgets::heading(ui, s.who_to_call, p.text);
-    for hotline in view.rules.hotlines() {
-        widgets::bullet(
-            ui,
-            &format!("{} — {}", hotline.number.get(lang), hotline.label.get(lang)),
-            p.text,
-        );
-    }
+    widgets::hotlines(ui, view.rules, lang, p.text);
 
     ui.add_space(16.0);
     ui.horizontal(|ui| {

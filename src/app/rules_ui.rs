@@ -109,69 +109,67 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, panel: &mut RulesPanel, commands: &mut V
                 .color(p.primary),
         );
         for q in questions {
-            egui::Frame::new()
-                .stroke(egui::Stroke::new(1.0, p.border))
-                .corner_radius(8)
-                .inner_margin(10)
-                .show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    widgets::text_row(ui, |ui| {
-                        ui.label(
-                            RichText::new(format!("[{}]", q.severity.name().get(lang)))
-                                .strong()
-                                .color(p.level(q.severity.yes_floor().max(1))),
-                        );
-                        ui.label(RichText::new(&q.id).monospace());
-                        ui.label(
-                            RichText::new(format!("{} {}", s.rules_weight, q.weight))
-                                .color(p.weak_text),
-                        );
-                    });
-                    ui.label(RichText::new(q.text.get(lang)).strong());
-                    ui.label(q.why.get(lang));
+            card(ui, p, |ui| {
+                widgets::text_row(ui, |ui| {
+                    widgets::severity_tag(ui, p, q.severity, lang);
+                    ui.label(RichText::new(&q.id).monospace());
                     ui.label(
-                        RichText::new(format!("{}: {}", s.rules_source, q.source))
-                            .size(theme::SMALL)
+                        RichText::new(format!("{} {}", s.rules_weight, q.weight))
                             .color(p.weak_text),
                     );
                 });
+                ui.label(RichText::new(q.text.get(lang)).strong());
+                ui.label(q.why.get(lang));
+                ui.label(
+                    RichText::new(format!("{}: {}", s.rules_source, q.source))
+                        .size(theme::SMALL)
+                        .color(p.weak_text),
+                );
+            });
         }
     }
 
     ui.add_space(8.0);
     widgets::heading(ui, s.rules_combinations, p.text);
     for c in rules.combinations() {
-        egui::Frame::new()
-            .stroke(egui::Stroke::new(1.0, p.border))
-            .corner_radius(8)
-            .inner_margin(10)
-            .show(ui, |ui| {
-                ui.set_width(ui.available_width());
-                let mut effect = Vec::new();
-                if c.add > 0 {
-                    effect.push(fill(s.rules_adds, &[("n", &c.add)]));
-                }
-                if let Some(level) = c.raise_to {
-                    effect.push(fill(s.rules_raises, &[("n", &level)]));
-                }
-                if effect.is_empty() {
-                    effect.push(s.rules_note.to_owned());
-                }
-                widgets::text_row(ui, |ui| {
-                    ui.label(RichText::new(&c.id).monospace().strong());
-                    ui.label(RichText::new(effect.join(", ")).color(p.weak_text));
-                });
-                ui.label(
-                    RichText::new(c.when.to_string())
-                        .monospace()
-                        .size(theme::SMALL),
-                );
-                ui.label(c.explain.get(lang));
-                ui.label(
-                    RichText::new(format!("{}: {}", s.rules_source, c.source))
-                        .size(theme::SMALL)
-                        .color(p.weak_text),
-                );
+        card(ui, p, |ui| {
+            let mut effect = Vec::new();
+            if c.add > 0 {
+                effect.push(fill(s.rules_adds, &[("n", &c.add)]));
+            }
+            if let Some(level) = c.raise_to {
+                effect.push(fill(s.rules_raises, &[("n", &level)]));
+            }
+            if effect.is_empty() {
+                effect.push(s.rules_note.to_owned());
+            }
+            widgets::text_row(ui, |ui| {
+                ui.label(RichText::new(&c.id).monospace().strong());
+                ui.label(RichText::new(effect.join(", ")).color(p.weak_text));
             });
+            ui.label(
+                RichText::new(c.when.to_string())
+                    .monospace()
+                    .size(theme::SMALL),
+            );
+            ui.label(c.explain.get(lang));
+            ui.label(
+                RichText::new(format!("{}: {}", s.rules_source, c.source))
+                    .size(theme::SMALL)
+                    .color(p.weak_text),
+            );
+        });
     }
+}
+
+/// A thin-bordered box the width of the column, one per question or rule.
+fn card(ui: &mut Ui, palette: &theme::Palette, add: impl FnOnce(&mut Ui)) {
+    egui::Frame::new()
+        .stroke(egui::Stroke::new(1.0, palette.border))
+        .corner_radius(8)
+        .inner_margin(10)
+        .show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            add(ui);
+        });
 }

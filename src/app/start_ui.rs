@@ -8,26 +8,13 @@ use super::{Command, View, theme};
 use crate::engine::Answer;
 use crate::rules::{Question, Severity};
 
-/// Keys 1–8 pick the cards in reading order.
-const CARD_KEYS: [Key; 9] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
-
 /// The critical questions, shown as cards.
 fn cards<'a>(view: &View<'a>) -> Vec<&'a Question> {
     view.rules
         .questions()
         .iter()
         .filter(|q| q.severity == Severity::Critical)
-        .take(CARD_KEYS.len())
+        .take(widgets::NUMBER_KEYS.len())
         .collect()
 }
 
@@ -108,7 +95,7 @@ pub fn keys(input: &InputState, view: &View<'_>, commands: &mut Vec<Command>) {
     if input.key_pressed(Key::R) {
         commands.push(Command::OpenRules);
     }
-    for (q, key) in cards(view).iter().zip(CARD_KEYS) {
+    for (q, key) in cards(view).iter().zip(widgets::NUMBER_KEYS) {
         if input.key_pressed(key) {
             commands.push(Command::Answer(q.id.clone(), Answer::Yes));
         }

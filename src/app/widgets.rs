@@ -1,11 +1,27 @@
 //! The few custom pieces every screen shares: big buttons, the risk meter, the level icon.
 
 use eframe::egui::{
-    self, Align, Color32, Layout, Pos2, Rect, Response, RichText, Sense, Shape, Stroke, Ui, vec2,
+    self, Align, Color32, Key, Layout, Pos2, Rect, Response, RichText, Sense, Shape, Stroke, Ui,
+    vec2,
 };
 
 use super::strings::{Strings, fill};
 use super::theme::{self, Palette};
+use crate::rules::{RuleSet, Severity};
+use crate::text::Lang;
+
+/// Keys 1–9, for picking the n-th card or case.
+pub const NUMBER_KEYS: [Key; 9] = [
+    Key::Num1,
+    Key::Num2,
+    Key::Num3,
+    Key::Num4,
+    Key::Num5,
+    Key::Num6,
+    Key::Num7,
+    Key::Num8,
+    Key::Num9,
+];
 
 /// How a big button looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -253,4 +269,24 @@ pub fn text_row(ui: &mut Ui, add: impl FnOnce(&mut Ui)) {
         ui.spacing_mut().item_spacing.y = 4.0;
         ui.horizontal_wrapped(add);
     });
+}
+
+/// The rules' hotlines as a bulleted list: "110 — Police: …".
+pub fn hotlines(ui: &mut Ui, rules: &RuleSet, lang: Lang, color: Color32) {
+    for hotline in rules.hotlines() {
+        bullet(
+            ui,
+            &format!("{} — {}", hotline.number.get(lang), hotline.label.get(lang)),
+            color,
+        );
+    }
+}
+
+/// `[critical]` in the severity's colour (never below the level-1 colour, so it stands out).
+pub fn severity_tag(ui: &mut Ui, palette: &Palette, severity: Severity, lang: Lang) -> Response {
+    ui.label(
+        RichText::new(format!("[{}]", severity.name().get(lang)))
+            .strong()
+            .color(palette.level(severity.yes_floor().max(1))),
+    )
 }

@@ -365,15 +365,7 @@ fn check_levels(file: &RuleFile, issues: &mut Vec<Issue>) -> bool {
 /// Every text has both languages, non-empty.
 fn check_texts(file: &RuleFile, issues: &mut Vec<Issue>) {
     let mut check = |item: String, anchor: Vec<String>, text: &Text| {
-        for (lang, value) in [("zh", &text.zh), ("en", &text.en)] {
-            if value.trim().is_empty() {
-                issues.push(Issue::new(
-                    item.clone(),
-                    anchor.clone(),
-                    format!("the `{lang}` text is empty"),
-                ));
-            }
-        }
+        check_text(issues, &item, &anchor, text);
     };
     for (i, q) in file.questions.iter().enumerate() {
         let anchor = |field: &str| vec![quoted(&q.id), format!("{field}:")];
@@ -448,6 +440,19 @@ fn check_texts(file: &RuleFile, issues: &mut Vec<Issue>) {
                 format!("levels[{i}].advice"),
                 vec![format!("level: {}", l.level)],
                 format!("level {} has no advice", l.level),
+            ));
+        }
+    }
+}
+
+/// Reports each language of `text` that is empty.
+pub(crate) fn check_text(issues: &mut Vec<Issue>, item: &str, anchor: &[String], text: &Text) {
+    for (lang, value) in [("zh", &text.zh), ("en", &text.en)] {
+        if value.trim().is_empty() {
+            issues.push(Issue::new(
+                item,
+                anchor.to_vec(),
+                format!("the `{lang}` text is empty"),
             ));
         }
     }
