@@ -211,6 +211,8 @@ pub struct ScamcheckApp {
     applied_contrast: Option<bool>,
     /// Whether the first frame's time was printed for `scripts/measure.sh`.
     first_frame_reported: bool,
+    /// The language the window title was last set in.
+    title_lang: Option<Lang>,
 }
 
 impl ScamcheckApp {
@@ -257,6 +259,7 @@ impl ScamcheckApp {
             commands: Vec::new(),
             applied_contrast: None,
             first_frame_reported: false,
+            title_lang: None,
         }
     }
 
@@ -434,9 +437,6 @@ impl ScamcheckApp {
                     return;
                 }
                 self.settings.lang = lang;
-                ctx.send_viewport_cmd(ViewportCommand::Title(
-                    strings(lang).window_title.to_owned(),
-                ));
             }
             Command::Zoom(steps) => {
                 let zoom = (ctx.zoom_factor() + f32::from(steps) * ZOOM_STEP)
@@ -609,6 +609,12 @@ impl eframe::App for ScamcheckApp {
         if self.applied_contrast != Some(self.settings.high_contrast) {
             theme::apply(&ctx, self.settings.high_contrast);
             self.applied_contrast = Some(self.settings.high_contrast);
+        }
+        if self.title_lang != Some(self.settings.lang) {
+            ctx.send_viewport_cmd(ViewportCommand::Title(
+                strings(self.settings.lang).window_title.to_owned(),
+            ));
+            self.title_lang = Some(self.settings.lang);
         }
         self.keys(&ctx);
         let palette = Palette::new(self.settings.high_contrast);

@@ -20,6 +20,10 @@ pub const MIN_TARGET: f32 = 60.0;
 /// Content never grows wider than this, so lines stay readable on a projector.
 pub const MAX_WIDTH: f32 = 1000.0;
 
+// The guidance's floors, checked when the crate compiles.
+const _: () = assert!(SMALL >= 18.0 && BODY >= 22.0 && QUESTION > BODY);
+const _: () = assert!(MIN_TARGET >= 60.0 && CARD >= MIN_TARGET && BIG_BUTTON >= MIN_TARGET);
+
 /// The colours of one theme. All text/background pairs are ≥ 4.5:1.
 #[derive(Clone, Copy, Debug)]
 pub struct Palette {
@@ -37,6 +41,9 @@ pub struct Palette {
     pub levels: [Color32; 4],
     pub hang_up_background: Color32,
     pub on_hang_up: Color32,
+    /// The "I already paid" button.
+    pub urgent: Color32,
+    pub on_urgent: Color32,
     pub demo_banner: Color32,
     pub on_demo_banner: Color32,
     pub highlight: Color32,
@@ -64,6 +71,8 @@ impl Palette {
         ],
         hang_up_background: Color32::from_rgb(0xA3, 0x12, 0x12),
         on_hang_up: Color32::WHITE,
+        urgent: Color32::from_rgb(0xB9, 0x1C, 0x1C),
+        on_urgent: Color32::WHITE,
         demo_banner: Color32::from_rgb(0x5B, 0x21, 0xB6),
         on_demo_banner: Color32::WHITE,
         highlight: Color32::from_rgb(0xFF, 0xD8, 0x66),
@@ -90,6 +99,8 @@ impl Palette {
         ],
         hang_up_background: Color32::BLACK,
         on_hang_up: Color32::from_rgb(0xFF, 0x6B, 0x6B),
+        urgent: Color32::from_rgb(0xFF, 0x6B, 0x6B),
+        on_urgent: Color32::BLACK,
         demo_banner: Color32::from_rgb(0xD8, 0xB4, 0xFE),
         on_demo_banner: Color32::BLACK,
         highlight: Color32::from_rgb(0x6B, 0x55, 0x00),
@@ -177,4 +188,58 @@ pub fn apply(ctx: &egui::Context, high_contrast: bool) {
         // A thick, obvious keyboard-focus ring.
         v.selection.stroke = Stroke::new(4.0, palette.primary);
     });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// WCAG relative luminance of an sRGB colour.
+    fn luminance(c: Color32) -> f64 {
+        let channel = |v: u8| {
+            let v = f64::from(v) / 255.0;
+            if v <= 0.03928 {
+                v / 12.92
+            } else {
+                ((v + 0.055) / 1.055).powf(2.4)
+            }
+        };
+        0.2126 * channel(c.r()) + 0.7152 * channel(c.g()) + 0.0722 * channel(c.b())
+    }
+
+    fn contrast(a: Color32, b: Color32) -> f64 {
+        let (la, lb) = (luminance(a), luminance(b));
+        (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    }
+
+    #[test]
+    fn every_text_and_background_pair_has_contrast_of_at_least_4_5() {
+        for (name, p) in [
+            ("light", Palette::LIGHT),
+            ("high contrast", Palette::HIGH_CONTRAST),
+        ] {
+            let mut pairs = vec![
+                ("text/background", p.text, p.background),
+                ("text/panel", p.text, p.panel),
+                ("weak text/background", p.weak_text, p.background),
+                ("weak text/panel", p.weak_text, p.panel),
+                ("primary button", p.on_primary, p.primary),
+                ("button", p.on_button, p.button),
+                ("selected answer", p.text, p.selected),
+                ("hang-up screen", p.on_hang_up, p.hang_up_background),
+                ("demo banner", p.on_demo_banner, p.demo_banner),
+                ("highlight", p.text, p.highlight),
+                ("critical highlight", p.text, p.critical_highlight),
+                ("urgent button", p.on_urgent, p.urgent),
+            ];
+            for level in 0..4 {
+                pairs.push(("level text/background", p.level(level), p.background));
+                pairs.push(("level text/panel", p.level(level), p.panel));
+            }
+            for (pair, fg, bg) in pairs {
+                let ratio = contrast(fg, bg);
+                assert!(ratio >= 4.5, "{name}: {pair} is {ratio:.2}:1");
+            }
+        }
+    }
 }

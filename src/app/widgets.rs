@@ -67,8 +67,8 @@ pub fn big_button_sized(
             Stroke::new(2.0, palette.border),
         ),
         Kind::Urgent => (
-            palette.level(3),
-            Color32::WHITE,
+            palette.urgent,
+            palette.on_urgent,
             Stroke::new(3.0, palette.border),
         ),
     };
