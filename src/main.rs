@@ -12,11 +12,16 @@ fn main() -> ExitCode {
     if let Some(command) = &cli.command {
         return cli::run(&cli, command);
     }
-    let rules = match &cli.rules {
-        Some(path) => RuleSet::load(path),
-        None => RuleSet::embedded(),
+    // A broken rule file does not keep the window from opening: it runs on the built-in
+    // rules and shows the file's problems on the Rules screen.
+    let (loaded, rules_path, problems) = match &cli.rules {
+        Some(path) => match RuleSet::load(path) {
+            Ok(rules) => (Ok(rules), Some(path.clone()), Vec::new()),
+            Err(err) => (RuleSet::embedded(), None, err.lines()),
+        },
+        None => (RuleSet::embedded(), None, Vec::new()),
     };
-    let rules = match rules {
+    let rules = match loaded {
         Ok(rules) => rules,
         Err(err) => {
             eprintln!("{err}");
@@ -25,7 +30,8 @@ fn main() -> ExitCode {
     };
     let mut options = AppOptions::new(rules);
     options.lang = cli.lang.map(Into::into);
-    options.rules_path = cli.rules.clone();
+    options.rules_path = rules_path;
+    options.rules_problems = problems;
     match app::run(options) {
         Ok(()) => ExitCode::SUCCESS,
         Err(err) => {

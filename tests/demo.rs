@@ -231,3 +231,46 @@ fn the_summary_is_saved_only_on_request_and_never_over_an_existing_file() {
     scroll_and_click(&mut h, "Copy summary");
     assert!(shows(&h, "Copied."));
 }
+
+#[test]
+fn a_broken_rule_file_at_start_opens_on_the_built_in_rules_and_says_so() {
+    let rules = match scamcheck::RuleSet::embedded() {
+        Ok(r) => r,
+        Err(err) => panic!("{err}"),
+    };
+    let problems = vec!["my.ron:3:5: Expected integer (at questions[0].weight)".to_owned()];
+    let mut h = common::build(scamcheck::app::AppOptions {
+        lang: Some(Lang::En),
+        rules_problems: problems.clone(),
+        ..scamcheck::app::AppOptions::new(rules)
+    });
+    assert!(shows(&h, "The rule file given at start has problems"));
+    click(
+        &mut h,
+        "The rule file given at start has problems, so the built-in rules are in use. Show the problems.",
+    );
+    assert_eq!(h.state().screen(), &Screen::Rules);
+    assert!(shows(&h, "my.ron:3:5: Expected integer"));
+    assert_eq!(h.state().rules().origin(), "<embedded rules.ron>");
+}
+
+#[test]
+fn f11_asks_the_window_for_fullscreen() {
+    let mut h = app(Lang::En);
+    // One frame with the key down, so its output holds the command.
+    h.input_mut().events.push(egui::Event::Key {
+        key: Key::F11,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    let asked = h
+        .output()
+        .viewport_output
+        .values()
+        .flat_map(|v| v.commands.iter())
+        .any(|c| *c == egui::ViewportCommand::Fullscreen(true));
+    assert!(asked, "no fullscreen command was sent");
+}

@@ -172,6 +172,9 @@ pub struct AppOptions {
     pub cjk_font: Option<Arc<CjkFont>>,
     /// The file the rules came from (`None`: the embedded rules), for "Reload".
     pub rules_path: Option<PathBuf>,
+    /// Problems of a rule file asked for at start that could not be used; the app then runs
+    /// with the embedded rules and says so.
+    pub rules_problems: Vec<String>,
 }
 
 impl AppOptions {
@@ -182,6 +185,7 @@ impl AppOptions {
             lang: None,
             cjk_font: fonts::system_cjk_font(),
             rules_path: None,
+            rules_problems: Vec::new(),
         }
     }
 }
@@ -239,7 +243,8 @@ impl ScamcheckApp {
                 .rules_path
                 .as_ref()
                 .map_or_else(|| "rules.ron".to_owned(), |p| p.display().to_string()),
-            status: None,
+            status: (!options.rules_problems.is_empty())
+                .then(|| rules_ui::LoadStatus::Problems(options.rules_problems.clone())),
         };
         ScamcheckApp {
             settings,
@@ -623,6 +628,24 @@ impl eframe::App for ScamcheckApp {
             .frame(egui::Frame::new().fill(palette.panel).inner_margin(10))
             .show(ui, |ui| self.top_bar_ui(ui));
 
+        if matches!(
+            self.rules_panel.status,
+            Some(rules_ui::LoadStatus::Problems(_))
+        ) && self.rules_path.is_none()
+            && self.screen != Screen::Rules
+        {
+            let s = strings(self.settings.lang);
+            egui::Panel::top("rules_notice")
+                .frame(egui::Frame::new().fill(palette.panel).inner_margin(8))
+                .show(ui, |ui| {
+                    let notice = RichText::new(s.rules_start_problems)
+                        .size(theme::SMALL + 1.0)
+                        .color(palette.level(3));
+                    if ui.link(notice).clicked() {
+                        self.commands.push(Command::OpenRules);
+                    }
+                });
+        }
         if !self.has_cjk_font {
             egui::Panel::top("font_notice")
                 .frame(egui::Frame::new().fill(palette.panel).inner_margin(8))
