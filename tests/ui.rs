@@ -201,6 +201,11 @@ fn zoom_controls_scale_everything_and_are_remembered_in_settings() {
     assert!((h.ctx.zoom_factor() - 1.2).abs() < 1e-3);
     click(&mut h, "Smaller text");
     assert!((h.ctx.zoom_factor() - 1.1).abs() < 1e-3);
+    // egui's own Ctrl + (Cmd + on macOS) is remembered as well.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::Plus);
+    h.run();
+    assert!((h.ctx.zoom_factor() - 1.1).abs() > 1e-3, "Ctrl + zooms");
+    assert!((h.state().settings().zoom - h.ctx.zoom_factor()).abs() < 1e-3);
 }
 
 #[test]

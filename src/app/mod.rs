@@ -746,6 +746,8 @@ impl eframe::App for ScamcheckApp {
         for command in std::mem::take(&mut self.commands) {
             self.apply(&ctx, command);
         }
+        // Ctrl +/− zoom is egui's own; remember whatever the zoom is now.
+        self.settings.zoom = ctx.zoom_factor();
         if !self.first_frame_reported {
             self.first_frame_reported = true;
             report_first_frame();
