@@ -109,7 +109,7 @@ fn the_reset_key_asks_once_then_clears_everything_for_the_next_person() {
     assert_eq!(h.state().screen(), &Screen::Start);
     assert!(h.state().check().is_empty());
     assert_eq!(h.state().demo().case, None);
-    assert!(h.state().listen().text.is_empty());
+    assert!(h.state().listen().text().is_empty());
 }
 
 #[test]

@@ -21,32 +21,45 @@ pub const TEXT_LIMIT_CHARS: usize = 20_000;
 /// The text and number being checked, and the analysis of the text as it is now.
 #[derive(Default)]
 pub struct Listen {
-    /// What the person typed or pasted.
-    pub text: String,
+    /// What the person typed or pasted (edited in place by the text box).
+    text: String,
     /// The caller's number as typed.
     pub number: String,
     analysis: Option<Analysis>,
     highlights: Vec<Highlight>,
-    /// The text the analysis and highlights belong to (by length and content hash).
-    analyzed: Option<(usize, u64)>,
+    /// The text changed since the last analysis: analyse at the end of the frame.
+    stale: bool,
+    /// The analysed text filled the box to its limit, so a longer paste was cut.
+    cut: bool,
+    /// Length of the text the highlights were computed for.
+    analyzed_len: usize,
     error: Option<String>,
     /// Put the cursor in the text box on the next frame (the screen was just opened).
     focus_pending: bool,
 }
 
 impl Listen {
+    /// The text being checked.
+    pub fn text(&self) -> &str {
+        &self.text
+    }
+
     /// Replaces the text and analyses it.
     pub fn set_text(&mut self, rules: &RuleSet, text: &str) {
         self.text = text.chars().take(TEXT_LIMIT_CHARS).collect();
+        self.stale = true;
         self.reanalyze(rules);
     }
 
-    /// Analyses the text if it changed since the last analysis. Cheap when nothing changed.
-    pub fn reanalyze(&mut self, rules: &RuleSet) {
-        let key = (self.text.len(), fingerprint(&self.text));
-        if self.analyzed == Some(key) {
-            return;
+    /// Analyses the text if it changed since the last analysis; nothing to do otherwise, so
+    /// it costs nothing on frames where nobody types.
+    /// Returns whether it ran, so the caller can show the new highlights at once.
+    pub fn reanalyze(&mut self, rules: &RuleSet) -> bool {
+        if !std::mem::take(&mut self.stale) {
+            return false;
         }
+        self.analyzed_len = self.text.len();
+        self.cut = self.text.chars().count() >= TEXT_LIMIT_CHARS;
         match analyze(rules, &self.text) {
             Ok(analysis) => {
                 self.highlights = highlights(rules, &analysis.findings);
@@ -59,7 +72,7 @@ impl Listen {
                 self.error = Some(err.to_string());
             }
         }
-        self.analyzed = Some(key);
+        true
     }
 
     /// Asks for the cursor to be put in the text box, so typing can start at once.
@@ -67,9 +80,9 @@ impl Listen {
         self.focus_pending = true;
     }
 
-    /// Forces the next [`Listen::reanalyze`] to run (after the rules changed).
+    /// Forces the next [`Listen::reanalyze`] to run (after the text or the rules changed).
     pub fn invalidate(&mut self) {
-        self.analyzed = None;
+        self.stale = true;
     }
 
     /// The analysis of the current text, once it has run.
@@ -79,23 +92,13 @@ impl Listen {
 
     /// True when the text reached the limit, so a longer paste was cut.
     pub fn was_cut(&self) -> bool {
-        self.text.chars().count() >= TEXT_LIMIT_CHARS
+        self.cut
     }
 
-    /// Highlights valid for `text` (none while a new analysis is pending).
-    fn highlights_for(&self, text: &str) -> &[Highlight] {
-        match self.analyzed {
-            Some((len, _)) if len == text.len() => &self.highlights,
-            _ => &[],
-        }
+    /// Highlights valid for the current text (none while a new analysis is pending).
+    fn current_highlights(&self) -> &[Highlight] {
+        if self.stale { &[] } else { &self.highlights }
     }
-}
-
-fn fingerprint(text: &str) -> u64 {
-    use std::hash::{Hash, Hasher};
-    let mut hasher = std::collections::hash_map::DefaultHasher::new();
-    text.hash(&mut hasher);
-    hasher.finish()
 }
 
 /// Lays out the text with the matched phrases on a coloured background; critical ones are
@@ -171,10 +174,18 @@ fn text_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen) {
     let p = &view.palette;
     let label = ui.label(RichText::new(s.listen_prompt).strong());
     let font = FontId::proportional(theme::BODY);
-    let marks = listen.highlights_for(&listen.text).to_vec();
+    let marks = listen.current_highlights().to_vec();
+    let marked_len = listen.analyzed_len;
     let palette = *p;
     let mut layouter = |ui: &Ui, buffer: &dyn egui::TextBuffer, wrap_width: f32| {
-        let job = highlighted_job(buffer.as_str(), &marks, &font, &palette, wrap_width);
+        // In the frame of an edit the marks belong to the text before it: leave them out.
+        let text = buffer.as_str();
+        let marks = if text.len() == marked_len {
+            &marks[..]
+        } else {
+            &[]
+        };
+        let job = highlighted_job(text, marks, &font, &palette, wrap_width);
         ui.fonts_mut(|fonts| fonts.layout_job(job))
     };
     // A long paste scrolls inside the box instead of stretching the page.
@@ -192,6 +203,9 @@ fn text_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen) {
                 .layouter(&mut layouter)
                 .show(ui);
             let response = (*edit.response).clone().labelled_by(label.id);
+            if response.changed() {
+                listen.invalidate();
+            }
             if std::mem::take(&mut listen.focus_pending) {
                 response.request_focus();
             }

@@ -740,8 +740,10 @@ impl eframe::App for ScamcheckApp {
             reset_ui(&ctx, view.s, &palette, &mut commands);
         }
         self.commands.extend(commands);
-        // Only runs when the text changed since the last analysis.
-        self.listen.reanalyze(&self.rules);
+        // Only runs when the text changed; then one more frame shows the new highlights.
+        if self.listen.reanalyze(&self.rules) {
+            ctx.request_repaint();
+        }
 
         for command in std::mem::take(&mut self.commands) {
             self.apply(&ctx, command);
