@@ -199,10 +199,13 @@ pub(crate) fn evaluate_file(file: &RuleFile, answers: &Answers) -> Verdict {
     let mut flags = Vec::new();
     let mut emergency = false;
     for q in &file.questions {
-        let (points, level_floor) = match answers.get(&q.id) {
-            Some(Answer::Yes) => (q.weight, q.severity.yes_floor()),
-            Some(Answer::Unsure) => (q.weight.div_ceil(2), q.severity.unsure_floor()),
-            Some(Answer::No) | None => continue,
+        let Some(answer @ (Answer::Yes | Answer::Unsure)) = answers.get(&q.id) else {
+            continue;
+        };
+        let (points, level_floor) = if answer == Answer::Yes {
+            (q.weight, q.severity.yes_floor())
+        } else {
+            (q.weight.div_ceil(2), q.severity.unsure_floor())
         };
         score = score.saturating_add(points);
         floor = floor.max(level_floor);
@@ -210,7 +213,7 @@ pub(crate) fn evaluate_file(file: &RuleFile, answers: &Answers) -> Verdict {
         if q.severity >= Severity::Medium {
             flags.push(RedFlag {
                 id: q.id.clone(),
-                answer: answers.get(&q.id).unwrap_or(Answer::Unsure),
+                answer,
                 severity: q.severity,
                 question: q.text.clone(),
                 why: q.why.clone(),

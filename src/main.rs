@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 
 use clap::Parser as _;
-use scamcheck::app::{self, AppOptions};
+use scamcheck::app::{self, AppOptions, fonts};
 use scamcheck::cli::{self, Cli};
 use scamcheck::rules::RuleSet;
 
@@ -12,6 +12,8 @@ fn main() -> ExitCode {
     if let Some(command) = &cli.command {
         return cli::run(&cli, command);
     }
+    // Finding the Chinese font (a scan of the system's fonts) runs while the rules compile.
+    let font = std::thread::spawn(fonts::system_cjk_font);
     // A broken rule file does not keep the window from opening: it runs on the built-in
     // rules and shows the file's problems on the Rules screen.
     let (loaded, rules_path, problems) = match &cli.rules {
@@ -28,7 +30,10 @@ fn main() -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let mut options = AppOptions::new(rules);
+    let mut options = AppOptions {
+        cjk_font: font.join().ok().flatten(),
+        ..AppOptions::without_font(rules)
+    };
     options.lang = cli.lang.map(Into::into);
     options.rules_path = rules_path;
     options.rules_problems = problems;

@@ -181,9 +181,17 @@ impl AppOptions {
     /// The given rules with the system's Chinese font.
     pub fn new(rules: RuleSet) -> AppOptions {
         AppOptions {
+            cjk_font: fonts::system_cjk_font(),
+            ..AppOptions::without_font(rules)
+        }
+    }
+
+    /// The given rules and no Chinese font (set `cjk_font` yourself, or use [`AppOptions::new`]).
+    pub fn without_font(rules: RuleSet) -> AppOptions {
+        AppOptions {
             rules,
             lang: None,
-            cjk_font: fonts::system_cjk_font(),
+            cjk_font: None,
             rules_path: None,
             rules_problems: Vec::new(),
         }
