@@ -153,3 +153,53 @@ fn a_one_mebibyte_paste_is_cut_and_the_window_keeps_responding() {
         assert_eq!(h.state().screen(), &Screen::Start);
     }
 }
+
+/// Storage that keeps what the app saves in memory, to see exactly what would reach the disk.
+#[derive(Default)]
+struct MemoryStorage(std::collections::BTreeMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
+
+#[test]
+fn nothing_about_the_call_is_saved_only_the_settings() {
+    use eframe::App as _;
+    let mut h = app(Lang::En);
+    h.key_press(Key::Enter);
+    h.run();
+    h.key_press(Key::Y);
+    h.run();
+    open_listen(&mut h);
+    paste_into(&mut h, "The caller's number:", "+852 2345 6789");
+    paste_into(
+        &mut h,
+        TEXT_FIELD,
+        "Please share your screen with the meeting number 8812",
+    );
+    let mut storage = MemoryStorage::default();
+    h.state_mut().save(&mut storage);
+    assert!(
+        !h.state().persist_egui_memory(),
+        "egui memory (cursors, scrolling) stays in RAM"
+    );
+    let keys: Vec<&String> = storage.0.keys().collect();
+    assert_eq!(keys, vec![eframe::APP_KEY], "only the settings are saved");
+    let saved = storage.0.values().cloned().collect::<String>();
+    for secret in ["2345", "share your screen", "8812", "claims_service", "Yes"] {
+        assert!(
+            !saved.contains(secret),
+            "{secret:?} would be written to disk: {saved}"
+        );
+    }
+    assert!(saved.contains("lang") && saved.contains("zoom"), "{saved}");
+}

@@ -767,6 +767,12 @@ impl eframe::App for ScamcheckApp {
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         eframe::set_value(storage, eframe::APP_KEY, &self.settings);
     }
+
+    /// egui's own memory (cursor positions in the text boxes, scroll offsets) says something
+    /// about the call, so it is not written to disk; only [`Settings`] are.
+    fn persist_egui_memory(&self) -> bool {
+        false
+    }
 }
 
 /// The "clear everything for the next person?" question.
