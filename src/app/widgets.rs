@@ -99,8 +99,17 @@ pub fn big_button_sized(
     };
     let fits = measure(points) <= room;
     let font = egui::FontId::proportional(points);
+    let mut size = size.max(vec2(theme::MIN_TARGET, theme::MIN_TARGET));
+    if !fits {
+        // Wrapped text makes the button taller rather than being cut off.
+        let wrapped = ui
+            .painter()
+            .layout(text.to_owned(), font.clone(), color, room.max(1.0))
+            .size()
+            .y;
+        size.y = size.y.max(wrapped + 2.0 * ui.spacing().button_padding.y);
+    }
     let label = RichText::new(text).font(font).color(color).strong();
-    let size = size.max(vec2(theme::MIN_TARGET, theme::MIN_TARGET));
     // The button's content follows the layout's alignment: centre it in a box of its own.
     let layout = Layout::centered_and_justified(egui::Direction::TopDown);
     ui.allocate_ui_with_layout(size, layout, |ui| {
