@@ -1,8 +1,6 @@
 //! The demo cases: the real cases of the seeds as data (`assets/cases.ron`), replayed step by
 //! step with the same engine as a live check, and the audience quiz.
 
-use std::path::Path;
-
 use serde::{Deserialize, Serialize};
 
 use crate::engine::{Answer, Answers, Verdict, evaluate};
@@ -84,19 +82,6 @@ impl Cases {
     /// Only if the shipped file is broken, which the test suite rules out.
     pub fn embedded(rules: &RuleSet) -> Result<Cases, LoadError> {
         Cases::parse(EMBEDDED_CASES_ORIGIN, EMBEDDED_CASES, rules)
-    }
-
-    /// Reads and validates a cases file.
-    ///
-    /// # Errors
-    /// As [`Cases::parse`], or when the file cannot be read.
-    pub fn load(path: &Path, rules: &RuleSet) -> Result<Cases, LoadError> {
-        let origin = path.display().to_string();
-        let src = std::fs::read_to_string(path).map_err(|source| LoadError::Read {
-            origin: origin.clone(),
-            source,
-        })?;
-        Cases::parse(&origin, &src, rules)
     }
 
     /// Parses and validates cases text against the rules it will be scored with.

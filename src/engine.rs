@@ -174,13 +174,6 @@ impl Verdict {
         self.level >= HANG_UP_LEVEL
     }
 
-    /// The critical "yes" answers: each alone is a reason to hang up.
-    pub fn critical_flags(&self) -> impl Iterator<Item = &RedFlag> {
-        self.flags
-            .iter()
-            .filter(|f| f.answer == Answer::Yes && f.severity >= Severity::Critical)
-    }
-
     /// The advice in one language.
     pub fn advice_in(&self, lang: Lang) -> Vec<&str> {
         self.advice.iter().map(|t| t.get(lang)).collect()

@@ -13,9 +13,6 @@ pub enum Lang {
 }
 
 impl Lang {
-    /// Both languages, Chinese first (the app's main audience).
-    pub const ALL: [Lang; 2] = [Lang::Zh, Lang::En];
-
     /// The language the system asks for (`zh*` gives Chinese), falling back to English.
     pub fn from_system() -> Lang {
         sys_locale::get_locale()
@@ -29,14 +26,6 @@ impl Lang {
             Lang::Zh
         } else {
             Lang::En
-        }
-    }
-
-    /// The short code used on the command line (`zh`, `en`).
-    pub fn code(self) -> &'static str {
-        match self {
-            Lang::Zh => "zh",
-            Lang::En => "en",
         }
     }
 }

@@ -19,25 +19,16 @@ pub struct Demo {
 }
 
 impl Demo {
-    /// Next step (or the end page); false when already at the end.
-    pub fn next(&mut self, cases: &Cases) -> bool {
-        match self.case.and_then(|i| cases.cases.get(i)) {
-            Some(case) if self.step < case.steps.len() => {
-                self.step += 1;
-                true
-            }
-            _ => false,
+    /// Next step, up to the end page.
+    pub fn next(&mut self, cases: &Cases) {
+        if let Some(case) = self.case.and_then(|i| cases.cases.get(i)) {
+            self.step = (self.step + 1).min(case.steps.len());
         }
     }
 
-    /// Previous step; false at the first.
-    pub fn previous(&mut self) -> bool {
-        if self.case.is_some() && self.step > 0 {
-            self.step -= 1;
-            true
-        } else {
-            false
-        }
+    /// Previous step, down to the first.
+    pub fn previous(&mut self) {
+        self.step = self.step.saturating_sub(1);
     }
 }
 
