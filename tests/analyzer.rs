@@ -1,16 +1,13 @@
 //! The text analyser on lines from the seeds (must be recognised) and everyday messages (must
 //! not look like the scam).
 
+mod common;
+
+use common::rules;
+
 use scamcheck::analyze::{AnalyzeError, Finding, MAX_TEXT_BYTES, highlights};
 use scamcheck::rules::Severity;
 use scamcheck::{RuleSet, analyze};
-
-fn rules() -> RuleSet {
-    match RuleSet::embedded() {
-        Ok(rules) => rules,
-        Err(err) => panic!("the shipped rules must load:\n{err}"),
-    }
-}
 
 /// The question ids a text indicates.
 fn indicated(rules: &RuleSet, text: &str) -> Vec<String> {

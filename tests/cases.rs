@@ -1,15 +1,12 @@
 //! The demo cases load, validate, and score as the seeds say: each reaches level 3 at or before
 //! the step where the person should have hung up.
 
+mod common;
+
+use common::rules;
+
 use scamcheck::RuleSet;
 use scamcheck::cases::{Case, Cases, EMBEDDED_CASES};
-
-fn rules() -> RuleSet {
-    match RuleSet::embedded() {
-        Ok(r) => r,
-        Err(err) => panic!("{err}"),
-    }
-}
 
 fn cases(rules: &RuleSet) -> Cases {
     match Cases::embedded(rules) {

@@ -1,13 +1,10 @@
 //! The cases in the seeds, answered step by step, score as the seeds say they should.
 
-use scamcheck::{Answer, Answers, RuleSet, evaluate};
+mod common;
 
-fn rules() -> RuleSet {
-    match RuleSet::embedded() {
-        Ok(rules) => rules,
-        Err(err) => panic!("the shipped rules must load:\n{err}"),
-    }
-}
+use common::rules;
+
+use scamcheck::{Answer, Answers, RuleSet, evaluate};
 
 /// Answers the steps in order and returns the level after each.
 fn levels_along(rules: &RuleSet, steps: &[(&str, Answer)]) -> Vec<u8> {

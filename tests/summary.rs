@@ -1,14 +1,11 @@
 //! The summary to report: its content in each language, and saving it safely.
 
-use scamcheck::summary::{SaveProblem, SummaryInput, file_name, save_new, summary};
-use scamcheck::{Answer, Answers, Lang, RuleSet, evaluate};
+mod common;
 
-fn rules() -> RuleSet {
-    match RuleSet::embedded() {
-        Ok(r) => r,
-        Err(err) => panic!("{err}"),
-    }
-}
+use common::rules;
+
+use scamcheck::summary::{SaveProblem, SummaryInput, file_name, save_new, summary};
+use scamcheck::{Answer, Answers, Lang, evaluate};
 
 fn text(lang: Lang) -> String {
     let rules = rules();

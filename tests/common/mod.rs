@@ -7,15 +7,19 @@ use egui_kittest::kittest::Queryable;
 use scamcheck::app::{AppOptions, ScamcheckApp};
 use scamcheck::{Lang, RuleSet};
 
+/// The shipped rules; a test fails loudly if they do not load.
+pub fn rules() -> RuleSet {
+    match RuleSet::embedded() {
+        Ok(rules) => rules,
+        Err(err) => panic!("the shipped rules must load:\n{err}"),
+    }
+}
+
 /// The app with the embedded rules, the system's Chinese font and the given language.
 pub fn app(lang: Lang) -> Harness<'static, ScamcheckApp> {
-    let rules = match RuleSet::embedded() {
-        Ok(r) => r,
-        Err(err) => panic!("{err}"),
-    };
     let options = AppOptions {
         lang: Some(lang),
-        ..AppOptions::new(rules)
+        ..AppOptions::new(rules())
     };
     build(options)
 }
