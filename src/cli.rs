@@ -301,7 +301,7 @@ fn verdict_text(rules: &RuleSet, verdict: &Verdict, lang: Lang) -> String {
     for a in verdict.advice_in(lang) {
         out += &format!("  • {a}\n");
     }
-    if verdict.level >= 1 {
+    if verdict.level.is_suspicious() {
         out += &format!(
             "\n{} “{}”\n",
             if zh { "这样说：" } else { "Say:" },

@@ -8,11 +8,9 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::level::Level;
 use crate::rules::{RuleFile, RuleSet, Severity};
 use crate::text::{Lang, Text};
-
-/// The highest verdict level: "scam — hang up now".
-pub const HANG_UP_LEVEL: u8 = 3;
 
 /// One answer to one question. A question not yet asked has no answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -150,8 +148,8 @@ pub struct FiredRule {
 /// The outcome of scoring a set of answers.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Verdict {
-    /// 0 no red flags yet, 1 be careful, 2 high risk, 3 scam — hang up now.
-    pub level: u8,
+    /// How far the answers go towards "this is the scam".
+    pub level: Level,
     /// The sum of weights and combination bonuses.
     pub score: u32,
     /// Every red flag, most severe first (file order within a severity).
@@ -171,7 +169,7 @@ pub struct Verdict {
 impl Verdict {
     /// True when the advice is to hang up now.
     pub fn is_hang_up(&self) -> bool {
-        self.level >= HANG_UP_LEVEL
+        self.level.is_hang_up()
     }
 
     /// The advice in one language.
@@ -188,7 +186,7 @@ pub fn evaluate(rules: &RuleSet, answers: &Answers) -> Verdict {
 /// Scores against raw rule data; validation uses this before the regexes are compiled.
 pub(crate) fn evaluate_file(file: &RuleFile, answers: &Answers) -> Verdict {
     let mut score: u32 = 0;
-    let mut floor: u8 = 0;
+    let mut floor = Level::NoFlags;
     let mut flags = Vec::new();
     let mut emergency = false;
     for q in &file.questions {
@@ -220,7 +218,7 @@ pub(crate) fn evaluate_file(file: &RuleFile, answers: &Answers) -> Verdict {
     for c in &file.combinations {
         if c.when.holds(&is_yes) {
             score = score.saturating_add(c.add);
-            floor = floor.max(c.raise_to.unwrap_or(0));
+            floor = floor.max(c.raise_to.unwrap_or_default());
             rules.push(FiredRule {
                 id: c.id.clone(),
                 explain: c.explain.clone(),
@@ -235,8 +233,8 @@ pub(crate) fn evaluate_file(file: &RuleFile, answers: &Answers) -> Verdict {
         .filter(|l| score >= l.min_score)
         .map(|l| l.level)
         .max()
-        .unwrap_or(0);
-    let level = by_score.max(floor).min(HANG_UP_LEVEL);
+        .unwrap_or_default();
+    let level = by_score.max(floor);
     let level_data = file.levels.iter().find(|l| l.level == level);
 
     let mut advice = Vec::new();

@@ -5,11 +5,13 @@
 
 pub mod analyze;
 pub mod engine;
+pub mod level;
 pub mod rules;
 pub mod text;
 
 pub use analyze::{Analysis, Analyzer, Finding, analyze};
 pub use engine::{Answer, Answers, Verdict, evaluate};
+pub use level::Level;
 pub use rules::{LoadError, RuleSet};
 pub use text::{Lang, Text};
 pub mod app;

@@ -2,15 +2,51 @@
 //! Pure state and rules — the window only draws it and sends it answers.
 
 use crate::engine::{Answer, Answers, Verdict, evaluate};
+use crate::level::Level;
 use crate::rules::{RuleSet, Severity};
+
+/// What brought the verdict to "hang up now", named on the hang-up screen.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum HangUpReason {
+    /// A critical "yes", by question id.
+    Flag(String),
+    /// A combination rule that raised the level to 3, by rule id.
+    Rule(String),
+    /// The red flags added up to the level-3 score.
+    Score,
+}
+
+impl HangUpReason {
+    /// Why the verdict is at level 3: the first critical "yes", else the first combination
+    /// that raised it there, else the score.
+    pub fn of(rules: &RuleSet, verdict: &Verdict) -> HangUpReason {
+        let critical = verdict
+            .flags
+            .iter()
+            .find(|f| f.answer == Answer::Yes && f.severity.yes_floor() == Level::HangUp);
+        if let Some(flag) = critical {
+            return HangUpReason::Flag(flag.id.clone());
+        }
+        let rule = verdict.rules.iter().find(|fired| {
+            rules
+                .combinations()
+                .iter()
+                .any(|c| c.id == fired.id && c.raise_to == Some(Level::HangUp))
+        });
+        match rule {
+            Some(fired) => HangUpReason::Rule(fired.id.clone()),
+            None => HangUpReason::Score,
+        }
+    }
+}
 
 /// What to show after an answer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Next {
     /// The next question.
     Question,
-    /// A critical "yes": stop and tell them to hang up, naming the question.
-    HangUp(String),
+    /// The verdict says "hang up now": stop and say so, with the reason.
+    HangUp(HangUpReason),
     /// Money or a code has gone: the after-the-fact steps.
     Emergency,
     /// Every question answered: the result.
@@ -24,6 +60,8 @@ pub struct Check {
     order: Vec<String>,
     cursor: usize,
     verdict: Verdict,
+    /// The hang-up advice (or the emergency steps) has been shown for this check.
+    warned: bool,
 }
 
 impl Check {
@@ -35,11 +73,14 @@ impl Check {
             cursor: 0,
             verdict: evaluate(rules, &answers),
             answers,
+            warned: false,
         }
     }
 
     /// Records an answer (from the question screen, a start-screen card or a text finding)
-    /// and says what to show next. Only a new critical "yes" interrupts with the hang-up screen.
+    /// and says what to show next. A new critical "yes" interrupts with the hang-up screen, and
+    /// so does the first time the verdict reaches level 3 by any other route (a combination,
+    /// the score).
     pub fn answer(&mut self, rules: &RuleSet, id: &str, answer: Answer) -> Next {
         let was_yes = self.answers.is_yes(id);
         self.answers.set(id, answer);
@@ -47,10 +88,22 @@ impl Check {
         let severity = rules.question(id).map(|q| q.severity);
         if answer == Answer::Yes && !was_yes {
             match severity {
-                Some(Severity::Emergency) => return Next::Emergency,
-                Some(Severity::Critical) => return Next::HangUp(id.to_owned()),
+                Some(Severity::Emergency) => {
+                    self.warned = true;
+                    return Next::Emergency;
+                }
+                Some(Severity::Critical) => {
+                    self.warned = true;
+                    return Next::HangUp(HangUpReason::Flag(id.to_owned()));
+                }
                 _ => {}
             }
+        }
+        if let Some(reason) = self.first_hang_up(rules) {
+            if self.current() == Some(id) {
+                self.advance();
+            }
+            return Next::HangUp(reason);
         }
         if self.current() == Some(id) {
             self.advance();
@@ -60,6 +113,21 @@ impl Check {
         } else {
             Next::Result
         }
+    }
+
+    /// The reason to interrupt, the first time the verdict is at level 3 and the advice has
+    /// not been shown yet.
+    fn first_hang_up(&mut self, rules: &RuleSet) -> Option<HangUpReason> {
+        if self.warned || !self.verdict.is_hang_up() {
+            return None;
+        }
+        self.warned = true;
+        Some(HangUpReason::of(rules, &self.verdict))
+    }
+
+    /// Whether the hang-up advice or the emergency steps have been shown in this check.
+    pub fn was_warned(&self) -> bool {
+        self.warned
     }
 
     /// Moves to the next unanswered question after the current one, then any unanswered one
@@ -127,7 +195,9 @@ impl Check {
     }
 
     /// Re-scores under new rules (after a reload), keeping answers the new rules still know.
-    pub fn rescore(&mut self, rules: &RuleSet) {
+    /// Returns the reason to interrupt when the new rules put the verdict at level 3 for the
+    /// first time.
+    pub fn rescore(&mut self, rules: &RuleSet) -> Option<HangUpReason> {
         let kept: Answers = self
             .answers
             .iter()
@@ -135,12 +205,15 @@ impl Check {
             .map(|(id, a)| (id.to_owned(), a))
             .collect();
         let cursor_id = self.current().map(str::to_owned);
+        let warned = self.warned;
         *self = Check::new(rules);
         self.answers = kept;
+        self.warned = warned;
         self.verdict = evaluate(rules, &self.answers);
         self.cursor = cursor_id
             .and_then(|id| self.order.iter().position(|q| *q == id))
             .unwrap_or(0);
+        self.first_hang_up(rules)
     }
 }
 
@@ -168,9 +241,9 @@ mod tests {
         // A card on the start screen: a critical yes that is not the current question.
         assert_eq!(
             check.answer(&rules, "screen_share", Answer::Yes),
-            Next::HangUp("screen_share".to_owned())
+            Next::HangUp(HangUpReason::Flag("screen_share".to_owned()))
         );
-        assert_eq!(check.verdict().level, 3);
+        assert_eq!(check.verdict().level, Level::HangUp);
         assert_eq!(check.resume(), Next::Question);
         assert_eq!(check.current(), Some("knows_details"));
         // Answering the same critical question yes again does not interrupt again.
@@ -206,6 +279,34 @@ mod tests {
         assert_eq!(
             check.answer(&rules, "already_paid", Answer::Yes),
             Next::Emergency
+        );
+    }
+
+    #[test]
+    fn reaching_level_3_through_a_combination_interrupts_once_with_the_rule() {
+        let rules = rules();
+        let mut check = Check::new(&rules);
+        // Courier service, knows the tracking number, offers compensation: level 2 at most.
+        for id in ["claims_service", "knows_details", "refund_offer"] {
+            assert_eq!(
+                check.answer(&rules, id, Answer::Yes),
+                Next::Question,
+                "{id}"
+            );
+        }
+        assert!(!check.verdict().is_hang_up());
+        // Then asks to add WeChat: a high sign, but together with the refund it is the scam.
+        let next = check.answer(&rules, "add_contact", Answer::Yes);
+        assert!(check.verdict().is_hang_up());
+        assert_eq!(
+            next,
+            Next::HangUp(HangUpReason::Rule("refund_off_platform".to_owned()))
+        );
+        assert!(check.was_warned());
+        // Once warned, further answers go on with the walk.
+        assert_eq!(
+            check.answer(&rules, "check_balance", Answer::Yes),
+            Next::Question
         );
     }
 }

@@ -31,7 +31,7 @@ fn assert_stops_in_time(id: &str) {
         panic!("{id} has no hang-up marker")
     };
     let levels: Vec<u8> = (0..case.steps.len())
-        .map(|step| case.verdict_through(&rules, step).level)
+        .map(|step| case.verdict_through(&rules, step).level.number())
         .collect();
     assert_eq!(
         levels[marker],

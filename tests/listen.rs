@@ -12,6 +12,7 @@ use egui_kittest::kittest::Queryable;
 use scamcheck::app::listen_ui::TEXT_LIMIT_CHARS;
 use scamcheck::app::{ScamcheckApp, Screen};
 use scamcheck::corpus::mixed_text;
+use scamcheck::session::HangUpReason;
 use scamcheck::{Answer, Lang};
 
 fn open_listen(h: &mut Harness<'_, ScamcheckApp>) {
@@ -49,7 +50,7 @@ fn a_seed_credit_threat_is_found_and_accepting_it_opens_the_hang_up_screen() {
     assert!(found.iter().any(|q| q == "credit_threat"), "{found:?}");
     // Nothing was recorded on its own.
     assert_eq!(h.state().check().answers().get("credit_threat"), None);
-    assert_eq!(h.state().check().verdict().level, 0);
+    assert_eq!(h.state().check().verdict().level.number(), 0);
 
     h.get_by_label("Yes, this happened: Threatens my credit within minutes")
         .click();
@@ -58,10 +59,10 @@ fn a_seed_credit_threat_is_found_and_accepting_it_opens_the_hang_up_screen() {
         h.state().check().answers().get("credit_threat"),
         Some(Answer::Yes)
     );
-    assert_eq!(h.state().check().verdict().level, 3);
+    assert_eq!(h.state().check().verdict().level.number(), 3);
     assert_eq!(
         h.state().screen(),
-        &Screen::HangUp("credit_threat".to_owned())
+        &Screen::HangUp(HangUpReason::Flag("credit_threat".to_owned()))
     );
 }
 
@@ -77,7 +78,11 @@ fn an_everyday_delivery_notice_offers_nothing_critical() {
     let Some(analysis) = h.state().listen().analysis() else {
         panic!("no analysis")
     };
-    assert!(analysis.verdict.level < 2, "{:?}", analysis.questions());
+    assert!(
+        analysis.verdict.level.number() < 2,
+        "{:?}",
+        analysis.questions()
+    );
     assert!(!shows(&h, "[致命]"), "no critical finding is offered");
 }
 

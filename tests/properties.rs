@@ -6,10 +6,11 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use scamcheck::rules::{
-    ALREADY_PAID, CATALOGUE, Combination, Condition, Emergency, Hotline, Level, Question, RuleFile,
-    Severity, Step,
+    ALREADY_PAID, CATALOGUE, Combination, Condition, Emergency, Hotline, LevelRule, Question,
+    RuleFile, Severity, Step,
 };
-use scamcheck::{Answer, Answers, RuleSet, Text, evaluate};
+use scamcheck::session::{Check, Next};
+use scamcheck::{Answer, Answers, Level, RuleSet, Text, evaluate};
 
 /// Loaded once: compiling the patterns for every case would only slow the run.
 static SHIPPED: LazyLock<RuleSet> = LazyLock::new(|| match RuleSet::embedded() {
@@ -43,7 +44,7 @@ fn check_invariants(rules: &RuleSet, answers: &Answers, pick: usize) -> Result<(
     for q in rules.questions() {
         if q.severity == Severity::Critical && answers.is_yes(&q.id) {
             prop_assert_eq!(
-                verdict.level,
+                verdict.level.number(),
                 3,
                 "critical yes to {} gave {}",
                 q.id,
@@ -86,23 +87,25 @@ fn check_invariants(rules: &RuleSet, answers: &Answers, pick: usize) -> Result<(
     );
     if q.severity == Severity::Critical {
         prop_assert!(
-            unsure.level >= 2,
+            unsure.level.number() >= 2,
             "{}: not sure on critical gave {}",
             q.id,
             unsure.level
         );
     }
 
-    // 4. Deterministic, whatever order the answers were given in.
-    let reversed: Answers = answers
-        .iter()
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .map(|(id, a)| (id.to_owned(), a))
-        .collect();
+    // 4. Deterministic: the same answers give the same verdict, also when a live check
+    // records them one by one, forwards or backwards.
     prop_assert_eq!(&evaluate(rules, answers), &verdict);
-    prop_assert_eq!(&evaluate(rules, &reversed), &verdict);
+    let forwards: Vec<(&str, Answer)> = answers.iter().collect();
+    let backwards: Vec<(&str, Answer)> = forwards.iter().rev().copied().collect();
+    for order in [forwards, backwards] {
+        let mut check = Check::new(rules);
+        for (id, answer) in order {
+            check.answer(rules, id, answer);
+        }
+        prop_assert_eq!(check.verdict(), &verdict);
+    }
 
     // 5. already_paid = yes always sets the emergency path.
     if answers.is_yes(ALREADY_PAID) {
@@ -138,7 +141,7 @@ fn random_rules() -> impl Strategy<Value = RuleSet> {
             (
                 proptest::collection::vec(0usize..n, 2..4),
                 0u32..10,
-                0u8..=3,
+                proptest::sample::select(Level::ALL.to_vec()),
                 any::<bool>(),
             ),
             0..4,
@@ -186,10 +189,12 @@ fn random_rules() -> impl Strategy<Value = RuleSet> {
             let file = RuleFile {
                 questions,
                 combinations,
-                levels: (0..=3u8)
-                    .map(|level| Level {
+                levels: Level::ALL
+                    .into_iter()
+                    .zip(thresholds)
+                    .map(|(level, min_score)| LevelRule {
                         level,
-                        min_score: thresholds[level as usize],
+                        min_score,
                         name: text("等级"),
                         summary: text("说明"),
                         advice: vec![text("核实")],
@@ -258,5 +263,57 @@ proptest! {
     ) {
         let answers = answers_for(&rules, &picks);
         check_invariants(&rules, &answers, pick)?;
+    }
+}
+
+/// A random sequence of answers as a person might give them: any question, in any order,
+/// changing their mind at times.
+fn answer_sequence(questions: usize) -> impl Strategy<Value = Vec<(usize, Answer)>> {
+    proptest::collection::vec(
+        (
+            0..questions,
+            prop_oneof![Just(Answer::Yes), Just(Answer::No), Just(Answer::Unsure)],
+        ),
+        0..40,
+    )
+}
+
+/// Whenever a live check is at level 3, the person has been shown the hang-up advice (or the
+/// emergency steps): the answer that first brought it there interrupted.
+fn check_hang_up_is_shown(
+    rules: &RuleSet,
+    sequence: &[(usize, Answer)],
+) -> Result<(), TestCaseError> {
+    let mut check = Check::new(rules);
+    let mut shown = false;
+    for (i, answer) in sequence {
+        let id = rules.questions()[*i % rules.questions().len()].id.clone();
+        let next = check.answer(rules, &id, *answer);
+        shown |= matches!(next, Next::HangUp(_) | Next::Emergency);
+        if check.verdict().is_hang_up() {
+            prop_assert!(
+                shown,
+                "level 3 after {id} = {answer:?} without the hang-up advice: {sequence:?}"
+            );
+        }
+        prop_assert_eq!(check.was_warned(), shown);
+    }
+    Ok(())
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    #[test]
+    fn level_3_by_any_route_shows_the_hang_up_advice(sequence in answer_sequence(32)) {
+        check_hang_up_is_shown(&SHIPPED, &sequence)?;
+    }
+
+    #[test]
+    fn level_3_shows_the_hang_up_advice_under_random_rules(
+        rules in random_rules(),
+        sequence in answer_sequence(32),
+    ) {
+        check_hang_up_is_shown(&rules, &sequence)?;
     }
 }

@@ -220,7 +220,7 @@ fn severity_floors_are_ordered() {
         Severity::Emergency,
     ]
     .iter()
-    .map(|s| s.yes_floor())
+    .map(|s| s.yes_floor().number())
     .collect();
     assert_eq!(floors, [0, 0, 2, 3, 3]);
 }

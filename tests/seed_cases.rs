@@ -13,7 +13,7 @@ fn levels_along(rules: &RuleSet, steps: &[(&str, Answer)]) -> Vec<u8> {
         .iter()
         .map(|(id, answer)| {
             answers.set(*id, *answer);
-            evaluate(rules, &answers).level
+            evaluate(rules, &answers).level.number()
         })
         .collect()
 }
@@ -135,7 +135,7 @@ fn a_real_courier_who_knows_the_tracking_number_stays_at_level_0_or_1() {
         answers.set(id, Answer::No);
     }
     let verdict = evaluate(&rules, &answers);
-    assert!(verdict.level <= 1, "{verdict:?}");
+    assert!(verdict.level.number() <= 1, "{verdict:?}");
     assert!(!verdict.emergency);
     assert!(!verdict.is_hang_up());
 }
@@ -145,7 +145,7 @@ fn a_relative_calling_from_hong_kong_alone_is_only_a_note() {
     let rules = rules();
     let answers = Answers::from_iter([("overseas_number", Answer::Yes)]);
     let verdict = evaluate(&rules, &answers);
-    assert!(verdict.level <= 1, "{verdict:?}");
+    assert!(verdict.level.number() <= 1, "{verdict:?}");
     assert!(
         verdict
             .rules
@@ -161,7 +161,7 @@ fn already_paid_puts_the_emergency_steps_first() {
     let rules = rules();
     let verdict = evaluate(&rules, &Answers::from_iter([("already_paid", Answer::Yes)]));
     assert!(verdict.emergency);
-    assert_eq!(verdict.level, 3);
+    assert_eq!(verdict.level.number(), 3);
     assert_eq!(
         verdict.advice.first().map(|t| t.en.as_str()),
         Some(rules.emergency().title.en.as_str())
@@ -178,8 +178,10 @@ fn already_paid_puts_the_emergency_steps_first() {
 fn level_0_never_says_safe() {
     let rules = rules();
     let verdict = evaluate(&rules, &Answers::new());
-    assert_eq!(verdict.level, 0);
-    let level0 = rules.level(0).map(|l| (l.name.clone(), l.summary.clone()));
+    assert_eq!(verdict.level.number(), 0);
+    let level0 = rules
+        .level(scamcheck::Level::NoFlags)
+        .map(|l| (l.name.clone(), l.summary.clone()));
     let Some((name, summary)) = level0 else {
         panic!("level 0 missing")
     };

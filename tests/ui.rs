@@ -6,6 +6,7 @@ use common::{app, build, click, press, scroll_and_click, shows};
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use scamcheck::app::{AppOptions, ScamcheckApp, Screen};
+use scamcheck::session::HangUpReason;
 use scamcheck::{Answer, Lang, RuleSet};
 
 fn app_with(lang: Lang, cjk: bool) -> Harness<'static, ScamcheckApp> {
@@ -51,7 +52,7 @@ fn a_start_card_reaches_the_hang_up_screen_in_one_click() {
     click(&mut h, "Share my screen or join a meeting");
     assert_eq!(
         h.state().screen(),
-        &Screen::HangUp("screen_share".to_owned())
+        &Screen::HangUp(HangUpReason::Flag("screen_share".to_owned()))
     );
     assert!(shows(&h, "Hang up now"));
     assert!(shows(
@@ -59,7 +60,7 @@ fn a_start_card_reaches_the_hang_up_screen_in_one_click() {
         "I will call the official number myself. Goodbye."
     ));
     assert!(shows(&h, "96110"));
-    assert_eq!(h.state().check().verdict().level, 3);
+    assert_eq!(h.state().check().verdict().level.number(), 3);
     // Continuing is possible but secondary.
     click(&mut h, "Continue the check");
     assert_eq!(h.state().screen(), &Screen::Question);
@@ -104,7 +105,7 @@ fn a_critical_yes_in_the_walk_interrupts_with_the_hang_up_screen() {
     click(&mut h, "Yes");
     assert_eq!(
         h.state().screen(),
-        &Screen::HangUp("download_app".to_owned())
+        &Screen::HangUp(HangUpReason::Flag("download_app".to_owned()))
     );
     click(&mut h, "I hung up — what next?");
     assert_eq!(h.state().screen(), &Screen::Result);
@@ -232,5 +233,37 @@ fn without_a_chinese_font_the_app_speaks_english_and_says_what_to_install() {
         h.state().settings().lang,
         Lang::En,
         "Chinese stays off without a font"
+    );
+}
+
+#[test]
+fn a_combination_that_reaches_level_3_interrupts_the_walk_with_its_reason() {
+    let mut h = app(Lang::En);
+    click(&mut h, "I'm on a call now — check it");
+    // Customer service: yes. Knows the tracking number: yes. Overseas, calls back: no.
+    for answer in ["Yes", "Yes", "No", "No"] {
+        click(&mut h, answer);
+    }
+    // Offers compensation: yes. A membership charge: no. Asks to add WeChat: yes.
+    click(&mut h, "Yes");
+    assert_eq!(h.state().screen(), &Screen::Question);
+    click(&mut h, "No");
+    click(&mut h, "Yes");
+    assert!(h.state().check().verdict().is_hang_up());
+    assert_eq!(
+        h.state().screen(),
+        &Screen::HangUp(HangUpReason::Rule("refund_off_platform".to_owned())),
+        "level 3 without a critical answer still interrupts"
+    );
+    assert!(shows(&h, "Hang up now"));
+    assert!(
+        shows(&h, "moves you to WeChat"),
+        "the reason is the rule that fired"
+    );
+    click(&mut h, "Continue the check");
+    assert_eq!(h.state().screen(), &Screen::Question);
+    assert!(
+        shows(&h, "download an app"),
+        "the walk goes on after the question answered"
     );
 }

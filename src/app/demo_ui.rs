@@ -8,6 +8,7 @@ use super::strings::fill;
 use super::widgets::{self, Kind};
 use super::{Command, View, theme};
 use crate::cases::{Case, Cases};
+use crate::level::Level;
 
 /// Where the demo is: the case list, or a step of one case (`step == steps.len()` is the end).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -114,7 +115,13 @@ fn step_ui(ui: &mut Ui, view: &View<'_>, case: &Case, step: usize, commands: &mu
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.horizontal(|ui| {
-                    widgets::level_icon_in(ui, 3, 56.0, p.on_hang_up, p.hang_up_background);
+                    widgets::level_icon_in(
+                        ui,
+                        Level::HangUp,
+                        56.0,
+                        p.on_hang_up,
+                        p.hang_up_background,
+                    );
                     ui.label(
                         RichText::new(s.demo_hang_up_here)
                             .size(theme::HEADING)
@@ -127,7 +134,8 @@ fn step_ui(ui: &mut Ui, view: &View<'_>, case: &Case, step: usize, commands: &mu
                         .size(theme::BODY + 2.0)
                         .color(p.on_hang_up),
                 );
-                let first_3 = (0..=step).find(|i| case.verdict_through(view.rules, *i).level >= 3);
+                let first_3 =
+                    (0..=step).find(|i| case.verdict_through(view.rules, *i).level.is_hang_up());
                 if let Some(first) = first_3.filter(|first| *first < step) {
                     ui.label(
                         RichText::new(fill(s.demo_already_at, &[("n", &(first + 1))]))
@@ -145,7 +153,7 @@ fn end_ui(ui: &mut Ui, view: &View<'_>, case: &Case, commands: &mut Vec<Command>
     let p = &view.palette;
     let lang = view.lang;
     widgets::heading(ui, case.title.get(lang), p.text);
-    widgets::heading(ui, s.demo_end, p.level(3));
+    widgets::heading(ui, s.demo_end, p.level(Level::HangUp));
     ui.label(
         RichText::new(case.loss.get(lang))
             .size(theme::QUESTION * 0.8)

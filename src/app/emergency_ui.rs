@@ -4,6 +4,7 @@ use eframe::egui::{RichText, Ui};
 
 use super::widgets::{self, Kind};
 use super::{Command, View, theme};
+use crate::level::Level;
 
 pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let s = view.s;
@@ -13,12 +14,12 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let width = ui.available_width();
 
     ui.horizontal(|ui| {
-        widgets::level_icon(ui, p, 3, 64.0);
+        widgets::level_icon(ui, p, Level::HangUp, 64.0);
         ui.label(
             RichText::new(emergency.title.get(lang))
                 .size(theme::HEADING)
                 .strong()
-                .color(p.level(3)),
+                .color(p.level(Level::HangUp)),
         );
     });
     for (i, step) in emergency.steps.iter().enumerate() {
@@ -27,7 +28,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
                 RichText::new(format!("{}.", i + 1))
                     .size(theme::QUESTION * 0.8)
                     .strong()
-                    .color(p.level(3)),
+                    .color(p.level(Level::HangUp)),
             );
             ui.label(
                 RichText::new(step.get(lang))

@@ -1,19 +1,37 @@
-//! The interrupt: the moment a critical "yes" is given, a full screen that says hang up now,
-//! why, the words to end the call, and what to do next.
+//! The interrupt: the moment the verdict says "hang up now" (a critical "yes", a combination or
+//! the score), a full screen that says so, why, the words to end the call, and what to do next.
 
 use eframe::egui::{InputState, Key, RichText, Ui};
 
 use super::widgets::{self, Kind};
 use super::{Command, View, theme};
+use crate::level::Level;
+use crate::rules::RuleSet;
+use crate::session::HangUpReason;
+use crate::text::Text;
 
-pub fn ui(ui: &mut Ui, view: &View<'_>, question_id: &str, commands: &mut Vec<Command>) {
+/// The one sentence that says why: the question's reason, the combination's explanation, or
+/// the level's summary when the score alone got there.
+pub fn reason_text<'r>(rules: &'r RuleSet, reason: &HangUpReason) -> Option<&'r Text> {
+    match reason {
+        HangUpReason::Flag(id) => rules.question(id).and_then(|q| q.hang_up_reason.as_ref()),
+        HangUpReason::Rule(id) => rules
+            .combinations()
+            .iter()
+            .find(|c| c.id == *id)
+            .map(|c| &c.explain),
+        HangUpReason::Score => rules.level(Level::HangUp).map(|l| &l.summary),
+    }
+}
+
+pub fn ui(ui: &mut Ui, view: &View<'_>, reason: &HangUpReason, commands: &mut Vec<Command>) {
     let s = view.s;
     let p = &view.palette;
     let on = p.on_hang_up;
     let width = ui.available_width();
 
     ui.horizontal(|ui| {
-        widgets::level_icon_in(ui, 3, 72.0, on, p.hang_up_background);
+        widgets::level_icon_in(ui, Level::HangUp, 72.0, on, p.hang_up_background);
         ui.label(
             RichText::new(s.hang_up_now)
                 .size(theme::HEADING * 1.6)
@@ -21,8 +39,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, question_id: &str, commands: &mut Vec<Co
                 .color(on),
         );
     });
-    let question = view.rules.question(question_id);
-    if let Some(reason) = question.and_then(|q| q.hang_up_reason.as_ref()) {
+    if let Some(reason) = reason_text(view.rules, reason) {
         ui.label(
             RichText::new(reason.get(view.lang))
                 .size(theme::QUESTION * 0.8)
@@ -57,7 +74,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, question_id: &str, commands: &mut Vec<Co
 
     ui.add_space(6.0);
     ui.label(RichText::new(s.then).strong().color(on));
-    if let Some(level) = view.rules.level(3) {
+    if let Some(level) = view.rules.level(Level::HangUp) {
         for advice in &level.advice {
             widgets::bullet(ui, advice.get(view.lang), on);
         }

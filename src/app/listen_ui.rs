@@ -10,6 +10,7 @@ use super::widgets::{self, Kind};
 use super::{Command, View, theme};
 use crate::analyze::{Analysis, Highlight, analyze, highlights};
 use crate::engine::Answer;
+use crate::level::Level;
 use crate::number::{NumberClass, classify};
 use crate::rules::{RuleSet, Severity};
 
@@ -214,11 +215,11 @@ fn text_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen) {
         ui.label(
             RichText::new(fill(s.listen_cut, &[("limit", &TEXT_LIMIT_CHARS)]))
                 .strong()
-                .color(p.level(2)),
+                .color(p.level(Level::HighRisk)),
         );
     }
     if let Some(error) = &listen.error {
-        ui.label(RichText::new(error).color(p.level(3)));
+        ui.label(RichText::new(error).color(p.level(Level::HangUp)));
     }
 }
 
@@ -245,7 +246,10 @@ fn findings_ui(
             continue;
         };
         egui::Frame::new()
-            .stroke(Stroke::new(2.0, p.level(q.severity.yes_floor().max(1))))
+            .stroke(Stroke::new(
+                2.0,
+                p.level(q.severity.yes_floor().max(Level::Careful)),
+            ))
             .corner_radius(10)
             .inner_margin(10)
             .show(ui, |ui| {
@@ -295,7 +299,7 @@ fn number_ui(ui: &mut Ui, view: &View<'_>, number: &mut String, commands: &mut V
     match classify(view.rules, number) {
         None => {}
         Some(NumberClass::NotANumber) => {
-            ui.label(RichText::new(s.number_not_a_number).color(p.level(1)));
+            ui.label(RichText::new(s.number_not_a_number).color(p.level(Level::Careful)));
         }
         Some(NumberClass::Unknown { normalized }) => {
             ui.label(RichText::new(format!("{normalized}: {}", s.number_unknown)));

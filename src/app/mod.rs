@@ -25,8 +25,9 @@ use serde::{Deserialize, Serialize};
 
 use crate::cases::Cases;
 use crate::engine::Answer;
+use crate::level::Level;
 use crate::rules::{ALREADY_PAID, RuleSet};
-use crate::session::{Check, Next};
+use crate::session::{Check, HangUpReason, Next};
 use crate::summary::{SummaryInput, save_new, summary};
 use crate::text::Lang;
 use fonts::CjkFont;
@@ -67,8 +68,8 @@ pub enum Screen {
     Start,
     /// One question at a time.
     Question,
-    /// A critical "yes": hang up now. Names the question that triggered it.
-    HangUp(String),
+    /// The verdict reached "hang up now": says so, with what brought it there.
+    HangUp(HangUpReason),
     /// The verdict with every red flag and the advice.
     Result,
     /// Money or a code already gone: the after-the-fact steps.
@@ -208,6 +209,8 @@ pub struct ScamcheckApp {
     listen: listen_ui::Listen,
     /// Where "Back" on the listen screen returns to.
     listen_return: Screen,
+    /// Where "Continue" on the hang-up screen returns to: the walk, or the text check.
+    hang_up_return: Screen,
     /// The demo cases, checked against the rules in use (or why they could not be).
     cases: Result<Cases, String>,
     demo: demo_ui::Demo,
@@ -262,6 +265,7 @@ impl ScamcheckApp {
             screen: Screen::Start,
             listen: listen_ui::Listen::default(),
             listen_return: Screen::Start,
+            hang_up_return: Screen::Question,
             cases,
             demo: demo_ui::Demo::default(),
             quiz: quiz_ui::Quiz::default(),
@@ -327,21 +331,18 @@ impl ScamcheckApp {
 
     fn apply(&mut self, ctx: &egui::Context, command: Command) {
         match command {
-            Command::StartCheck | Command::Continue => {
-                self.screen = match self.check.resume() {
-                    Next::Result => Screen::Result,
-                    _ => Screen::Question,
-                };
+            Command::StartCheck => self.resume_walk(),
+            Command::Continue => {
+                if matches!(self.screen, Screen::HangUp(_)) && self.hang_up_return == Screen::Listen
+                {
+                    self.screen = Screen::Listen;
+                } else {
+                    self.resume_walk();
+                }
             }
             Command::Answer(id, answer) => {
-                self.screen = match self.check.answer(&self.rules, &id, answer) {
-                    Next::HangUp(id) => Screen::HangUp(id),
-                    Next::Emergency => Screen::Emergency,
-                    // An answer recorded from the text check keeps the person there.
-                    _ if self.screen == Screen::Listen => Screen::Listen,
-                    Next::Question => Screen::Question,
-                    Next::Result => Screen::Result,
-                };
+                let next = self.check.answer(&self.rules, &id, answer);
+                self.show(next);
             }
             Command::Back => {
                 let moved = self.check.back();
@@ -461,6 +462,34 @@ impl ScamcheckApp {
         }
     }
 
+    /// Goes on with the question walk, or to the result when everything is answered.
+    fn resume_walk(&mut self) {
+        self.screen = match self.check.resume() {
+            Next::Result => Screen::Result,
+            _ => Screen::Question,
+        };
+    }
+
+    /// Shows what the check says comes next. An answer recorded from the text check keeps the
+    /// person there, unless it interrupts; "Continue" then returns there.
+    fn show(&mut self, next: Next) {
+        let from_listen = self.screen == Screen::Listen;
+        self.screen = match next {
+            Next::HangUp(reason) => {
+                self.hang_up_return = if from_listen {
+                    Screen::Listen
+                } else {
+                    Screen::Question
+                };
+                Screen::HangUp(reason)
+            }
+            Next::Emergency => Screen::Emergency,
+            _ if from_listen => Screen::Listen,
+            Next::Question => Screen::Question,
+            Next::Result => Screen::Result,
+        };
+    }
+
     /// Loads rules from `path` (or the embedded ones). A broken file changes nothing but the
     /// message on the rules screen; a good one takes effect at once, keeping the answers.
     fn load_rules(&mut self, path: Option<PathBuf>) {
@@ -472,7 +501,9 @@ impl ScamcheckApp {
             Ok(rules) => {
                 self.rules = rules;
                 self.rules_path = path;
-                self.check.rescore(&self.rules);
+                if let Some(reason) = self.check.rescore(&self.rules) {
+                    self.show(Next::HangUp(reason));
+                }
                 self.listen.invalidate();
                 self.cases = Cases::embedded(&self.rules).map_err(|err| err.to_string());
                 rules_ui::LoadStatus::Loaded {
@@ -648,7 +679,7 @@ impl eframe::App for ScamcheckApp {
                 .show(ui, |ui| {
                     let notice = RichText::new(s.rules_start_problems)
                         .size(theme::SMALL + 1.0)
-                        .color(palette.level(3));
+                        .color(palette.level(Level::HangUp));
                     if ui.link(notice).clicked() {
                         self.commands.push(Command::OpenRules);
                     }
@@ -715,7 +746,9 @@ impl eframe::App for ScamcheckApp {
                         centered_column(ui, |ui| match &self.screen {
                             Screen::Start => start_ui::ui(ui, &view, &mut commands),
                             Screen::Question => question_ui::ui(ui, &view, &mut commands),
-                            Screen::HangUp(id) => hang_up_ui::ui(ui, &view, id, &mut commands),
+                            Screen::HangUp(reason) => {
+                                hang_up_ui::ui(ui, &view, reason, &mut commands);
+                            }
                             Screen::Result => {
                                 result_ui::ui(ui, &view, &mut commands);
                                 summary_ui::ui(ui, &view, &mut self.summary, &mut commands);
@@ -732,7 +765,9 @@ impl eframe::App for ScamcheckApp {
                                     quiz_ui::ui(ui, &view, cases, &self.quiz, &mut commands);
                                 }
                                 Err(err) => {
-                                    ui.label(RichText::new(err).color(palette.level(3)));
+                                    ui.label(
+                                        RichText::new(err).color(palette.level(Level::HangUp)),
+                                    );
                                 }
                             },
                             Screen::Rules => {

@@ -6,6 +6,7 @@ use super::strings::fill;
 use super::widgets::{self, Kind};
 use super::{Command, View, theme};
 use crate::cases::Cases;
+use crate::level::Level;
 
 /// Which line is shown and whether its answer is revealed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -67,9 +68,9 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, cases: &Cases, quiz: &Quiz, commands: &m
     let width = ui.available_width();
     if quiz.revealed {
         let (level, answer) = if item.is_scam {
-            (3, s.quiz_scam)
+            (Level::HangUp, s.quiz_scam)
         } else {
-            (0, s.quiz_not_scam)
+            (Level::NoFlags, s.quiz_not_scam)
         };
         ui.horizontal(|ui| {
             widgets::level_icon(ui, p, level, 56.0);

@@ -27,7 +27,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     for advice in &verdict.advice {
         widgets::bullet(ui, advice.get(lang), p.text);
     }
-    if verdict.level >= 1 {
+    if verdict.level.is_suspicious() {
         ui.label(RichText::new(s.say_this).color(p.weak_text));
         ui.label(
             RichText::new(format!("“{}”", view.rules.hang_up_script().get(lang)))

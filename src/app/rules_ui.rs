@@ -6,6 +6,7 @@ use eframe::egui::{self, RichText, Ui};
 use super::strings::fill;
 use super::widgets::{self, Kind};
 use super::{Command, View, theme};
+use crate::level::Level;
 use crate::rules::Step;
 
 /// The outcome of the last load, shown on the rules screen.
@@ -61,17 +62,21 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, panel: &mut RulesPanel, commands: &mut V
                     &[("n", questions), ("origin", origin)],
                 ))
                 .strong()
-                .color(p.level(0)),
+                .color(p.level(Level::NoFlags)),
             );
         }
         Some(LoadStatus::Problems(lines)) => {
-            ui.label(RichText::new(s.rules_problems).strong().color(p.level(3)));
+            ui.label(
+                RichText::new(s.rules_problems)
+                    .strong()
+                    .color(p.level(Level::HangUp)),
+            );
             for line in lines {
                 ui.label(
                     RichText::new(line)
                         .monospace()
                         .size(theme::SMALL)
-                        .color(p.level(3)),
+                        .color(p.level(Level::HangUp)),
                 );
             }
         }

@@ -5,6 +5,7 @@ use eframe::egui::{self, RichText, Ui};
 
 use super::widgets::{self, Kind};
 use super::{Command, View};
+use crate::level::Level;
 use crate::summary::{default_folder, file_name};
 
 /// The summary section's state: where to save, and what happened last.
@@ -45,7 +46,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, summary: &mut SummaryBox, commands: &mut
         }
     });
     if let Some((ok, message)) = &summary.status {
-        let color = if *ok { p.text } else { p.level(3) };
+        let color = if *ok { p.text } else { p.level(Level::HangUp) };
         ui.label(RichText::new(message).strong().color(color));
     }
 }

@@ -3,6 +3,8 @@
 
 use eframe::egui::{self, Color32, FontFamily, FontId, Stroke, TextStyle, Theme};
 
+use crate::level::Level;
+
 /// Body text size in points (the guidance's floor is 18).
 pub const BODY: f32 = 24.0;
 /// The question on the question screen.
@@ -116,9 +118,9 @@ impl Palette {
         }
     }
 
-    /// The colour of verdict level `level` (clamped to 3).
-    pub fn level(&self, level: u8) -> Color32 {
-        self.levels[usize::from(level.min(3))]
+    /// The colour of verdict level `level`.
+    pub fn level(&self, level: Level) -> Color32 {
+        self.levels[usize::from(level.number())]
     }
 }
 
@@ -232,7 +234,7 @@ mod tests {
                 ("critical highlight", p.text, p.critical_highlight),
                 ("urgent button", p.on_urgent, p.urgent),
             ];
-            for level in 0..4 {
+            for level in Level::ALL {
                 pairs.push(("level text/background", p.level(level), p.background));
                 pairs.push(("level text/panel", p.level(level), p.panel));
             }

@@ -7,6 +7,7 @@ use eframe::egui::{
 
 use super::strings::{Strings, fill};
 use super::theme::{self, Palette};
+use crate::level::Level;
 use crate::rules::{RuleSet, Severity};
 use crate::text::Lang;
 
@@ -130,22 +131,28 @@ pub fn big_button_sized(
 
 /// Draws the icon for a verdict level: a shape per level so colour is never the only signal.
 /// 0 circle · 1 triangle · 2 diamond · 3 octagon ("stop").
-pub fn level_icon(ui: &mut Ui, palette: &Palette, level: u8, size: f32) -> Response {
+pub fn level_icon(ui: &mut Ui, palette: &Palette, level: Level, size: f32) -> Response {
     level_icon_in(ui, level, size, palette.level(level), palette.background)
 }
 
 /// [`level_icon`] in explicit colours: the shape's and the mark's inside it.
-pub fn level_icon_in(ui: &mut Ui, level: u8, size: f32, color: Color32, mark: Color32) -> Response {
+pub fn level_icon_in(
+    ui: &mut Ui,
+    level: Level,
+    size: f32,
+    color: Color32,
+    mark: Color32,
+) -> Response {
     let (response, painter) = ui.allocate_painter(vec2(size, size), Sense::hover());
     let rect = response.rect.shrink(2.0);
     let c = rect.center();
     let r = rect.width() / 2.0;
     match level {
-        0 => {
+        Level::NoFlags => {
             painter.circle_stroke(c, r - 2.0, Stroke::new(4.0, color));
             painter.circle_filled(c, r * 0.22, color);
         }
-        1 => {
+        Level::Careful => {
             let points = vec![
                 Pos2::new(c.x, rect.top()),
                 Pos2::new(rect.right(), rect.bottom()),
@@ -158,7 +165,7 @@ pub fn level_icon_in(ui: &mut Ui, level: u8, size: f32, color: Color32, mark: Co
                 mark,
             );
         }
-        2 => {
+        Level::HighRisk => {
             let points = vec![
                 Pos2::new(c.x, rect.top()),
                 Pos2::new(rect.right(), c.y),
@@ -168,7 +175,7 @@ pub fn level_icon_in(ui: &mut Ui, level: u8, size: f32, color: Color32, mark: Co
             painter.add(Shape::convex_polygon(points, color, Stroke::NONE));
             exclamation(&painter, Rect::from_center_size(c, vec2(r, r)), mark);
         }
-        _ => {
+        Level::HangUp => {
             let points = (0..8)
                 .map(|i| {
                     let a = std::f32::consts::TAU * (i as f32 + 0.5) / 8.0;
@@ -198,7 +205,7 @@ fn exclamation(painter: &egui::Painter, rect: Rect, color: Color32) {
 }
 
 /// The live risk meter: icon, the level in words, and four segments filled up to the level.
-pub fn risk_meter(ui: &mut Ui, palette: &Palette, s: &Strings, level: u8, name: &str) {
+pub fn risk_meter(ui: &mut Ui, palette: &Palette, s: &Strings, level: Level, name: &str) {
     let color = palette.level(level);
     egui::Frame::new()
         .fill(palette.panel)
@@ -233,14 +240,14 @@ pub fn risk_meter(ui: &mut Ui, palette: &Palette, s: &Strings, level: u8, name: 
         });
 }
 
-fn segments(ui: &mut Ui, palette: &Palette, level: u8) {
+fn segments(ui: &mut Ui, palette: &Palette, level: Level) {
     let (response, painter) = ui.allocate_painter(vec2(4.0 * 44.0, 28.0), Sense::hover());
     // Right-to-left layout: draw from the left edge of what we got.
-    for i in 0..4u8 {
-        let x = response.rect.left() + f32::from(i) * 44.0;
+    for (i, segment) in Level::ALL.into_iter().enumerate() {
+        let x = response.rect.left() + i as f32 * 44.0;
         let r = Rect::from_min_size(Pos2::new(x, response.rect.top()), vec2(38.0, 28.0));
-        if i <= level {
-            painter.rect_filled(r, 6, palette.level(i));
+        if segment <= level {
+            painter.rect_filled(r, 6, palette.level(segment));
         } else {
             painter.rect_stroke(
                 r,
@@ -296,6 +303,6 @@ pub fn severity_tag(ui: &mut Ui, palette: &Palette, severity: Severity, lang: La
     ui.label(
         RichText::new(format!("[{}]", severity.name().get(lang)))
             .strong()
-            .color(palette.level(severity.yes_floor().max(1))),
+            .color(palette.level(severity.yes_floor().max(Level::Careful))),
     )
 }

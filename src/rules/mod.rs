@@ -16,11 +16,12 @@ use regex::Regex;
 pub use catalogue::{ALREADY_PAID, CATALOGUE};
 pub use error::{LoadError, Problem};
 pub use schema::{
-    Combination, Condition, Emergency, Hotline, Level, NumberRule, Question, RuleFile, Severity,
-    Step,
+    Combination, Condition, Emergency, Hotline, LevelRule, NumberRule, Question, RuleFile,
+    Severity, Step,
 };
 
 use crate::analyze::Analyzer;
+use crate::level::Level;
 
 /// The rule set shipped with scamcheck, embedded at build time.
 pub const EMBEDDED_RULES: &str = include_str!("../../rules.ron");
@@ -112,13 +113,13 @@ impl RuleSet {
         &self.file.combinations
     }
 
-    /// The verdict level `level` (0–3); validation guarantees all four exist.
-    pub fn level(&self, level: u8) -> Option<&Level> {
+    /// The rule for verdict level `level`; validation guarantees all four exist.
+    pub fn level(&self, level: Level) -> Option<&LevelRule> {
         self.file.levels.iter().find(|l| l.level == level)
     }
 
     /// All verdict levels, 0 to 3.
-    pub fn levels(&self) -> &[Level] {
+    pub fn levels(&self) -> &[LevelRule] {
         &self.file.levels
     }
 

@@ -5,6 +5,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use crate::level::Level;
 use crate::text::Text;
 
 /// The whole rule file.
@@ -17,7 +18,7 @@ pub struct RuleFile {
     #[serde(default)]
     pub combinations: Vec<Combination>,
     /// Verdict levels 0 to 3, with thresholds and advice.
-    pub levels: Vec<Level>,
+    pub levels: Vec<LevelRule>,
     /// The words to end the call, shown whenever the advice is to hang up.
     pub hang_up_script: Text,
     /// Numbers to call, shown with the advice.
@@ -125,20 +126,20 @@ pub enum Severity {
 
 impl Severity {
     /// The lowest level one "yes" to a question of this severity gives.
-    pub fn yes_floor(self) -> u8 {
+    pub fn yes_floor(self) -> Level {
         match self {
-            Severity::Low | Severity::Medium => 0,
-            Severity::High => 2,
-            Severity::Critical | Severity::Emergency => 3,
+            Severity::Low | Severity::Medium => Level::NoFlags,
+            Severity::High => Level::HighRisk,
+            Severity::Critical | Severity::Emergency => Level::HangUp,
         }
     }
 
     /// The lowest level one "not sure" gives: doubt about a decisive sign is itself a warning.
-    pub fn unsure_floor(self) -> u8 {
+    pub fn unsure_floor(self) -> Level {
         match self {
-            Severity::Low | Severity::Medium => 0,
-            Severity::High => 1,
-            Severity::Critical | Severity::Emergency => 2,
+            Severity::Low | Severity::Medium => Level::NoFlags,
+            Severity::High => Level::Careful,
+            Severity::Critical | Severity::Emergency => Level::HighRisk,
         }
     }
 
@@ -168,7 +169,7 @@ pub struct Combination {
     pub add: u32,
     /// The level the verdict is raised to at least, when it fires.
     #[serde(default)]
-    pub raise_to: Option<u8>,
+    pub raise_to: Option<Level>,
     /// What the combination means, shown when it fires.
     pub explain: Text,
     /// Seed file and passage this rule comes from.
@@ -276,9 +277,9 @@ impl std::fmt::Display for Condition {
 /// A verdict level with its threshold and advice.
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Level {
+pub struct LevelRule {
     /// 0, 1, 2 or 3.
-    pub level: u8,
+    pub level: Level,
     /// The lowest score that reaches this level.
     pub min_score: u32,
     /// The level's name, e.g. "Be careful".

@@ -10,6 +10,7 @@ use super::error::Problem;
 use super::schema::{Condition, RuleFile, Severity};
 use super::{REGEX_DFA_LIMIT, REGEX_SIZE_LIMIT};
 use crate::engine::{Answer, Answers, evaluate_file};
+use crate::level::Level;
 use crate::text::Text;
 
 /// The largest weight or bonus a rule may carry; larger numbers are almost surely typos.
@@ -282,16 +283,6 @@ fn check_combinations(file: &RuleFile, issues: &mut Vec<Issue>) {
                 ),
             ));
         }
-        if let Some(level) = c.raise_to.filter(|l| *l > 3) {
-            issues.push(Issue::new(
-                &item,
-                vec![quoted(&c.id), "raise_to".to_owned()],
-                format!(
-                    "combination `{}`: raise_to {level} is not a level (0 to 3)",
-                    c.id
-                ),
-            ));
-        }
         if c.source.trim().is_empty() {
             issues.push(Issue::new(
                 &item,
@@ -329,7 +320,7 @@ fn check_condition_shape(cond: &Condition, id: &str, item: &str, issues: &mut Ve
 /// Levels must be exactly 0, 1, 2, 3 with strictly ascending thresholds starting at 0.
 fn check_levels(file: &RuleFile, issues: &mut Vec<Issue>) -> bool {
     let before = issues.len();
-    let numbers: Vec<u8> = file.levels.iter().map(|l| l.level).collect();
+    let numbers: Vec<u8> = file.levels.iter().map(|l| l.level.number()).collect();
     if numbers != [0, 1, 2, 3] {
         issues.push(Issue::new(
             "levels",
@@ -485,8 +476,8 @@ fn check_numbers(file: &RuleFile, issues: &mut Vec<Issue>) {
 fn check_severity_bounds(file: &RuleFile, issues: &mut Vec<Issue>) {
     for (i, q) in file.questions.iter().enumerate() {
         let most = match q.severity {
-            Severity::Low => 0,
-            Severity::Medium => 1,
+            Severity::Low => Level::NoFlags,
+            Severity::Medium => Level::Careful,
             _ => continue,
         };
         let answers = Answers::from_iter([(q.id.clone(), Answer::Yes)]);
