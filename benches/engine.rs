@@ -6,7 +6,9 @@ use std::hint::black_box;
 use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use scamcheck::corpus::mixed_text;
 use scamcheck::rules::EMBEDDED_RULES;
-use scamcheck::{Answer, Answers, RuleSet, analyze, evaluate};
+use std::sync::Arc;
+
+use scamcheck::{Analyzer, Answer, Answers, RuleSet, evaluate};
 
 fn rules() -> RuleSet {
     match RuleSet::embedded() {
@@ -18,6 +20,10 @@ fn rules() -> RuleSet {
 fn load(c: &mut Criterion) {
     c.bench_function("load and validate rules.ron", |b| {
         b.iter(|| RuleSet::parse("rules.ron", black_box(EMBEDDED_RULES)).is_ok());
+    });
+    let rules = Arc::new(rules());
+    c.bench_function("compile the text patterns", |b| {
+        b.iter(|| Analyzer::new(black_box(rules.clone())).is_ok());
     });
 }
 
@@ -35,14 +41,17 @@ fn score(c: &mut Criterion) {
 }
 
 fn analyse(c: &mut Criterion) {
-    let rules = rules();
+    let analyzer = match Analyzer::new(Arc::new(rules())) {
+        Ok(a) => a,
+        Err(err) => panic!("{err}"),
+    };
     let mut group = c.benchmark_group("analyze mixed text");
     group.sample_size(20);
     for size in [1024, 100 * 1024, 1024 * 1024] {
         let text = mixed_text(size);
         group.throughput(Throughput::Bytes(text.len() as u64));
         group.bench_with_input(BenchmarkId::from_parameter(size), &text, |b, text| {
-            b.iter(|| analyze(&rules, black_box(text)).map(|a| a.findings.len()));
+            b.iter(|| analyzer.analyze(black_box(text)).map(|a| a.findings.len()));
         });
     }
     group.finish();

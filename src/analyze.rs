@@ -1,15 +1,20 @@
 //! The text analyser: finds what the caller said or wrote that matches a question's patterns.
 //!
-//! All patterns are compiled once, when the rules load. A text is scanned once by a
-//! [`RegexSet`] to learn which patterns occur at all; spans are then found only for those.
+//! All patterns are compiled once, into an [`Analyzer`]. A text is scanned once by a
+//! [`RegexSet`] to learn which patterns occur at all; spans are then found only for those, and a
+//! match in a clause that warns against the move ("请勿泄露") is dropped.
 
 use std::borrow::Cow;
+use std::sync::{Arc, OnceLock};
 
-use regex::{Regex, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 
-use crate::engine::{Answer, Answers, Verdict, evaluate};
-use crate::rules::validate::{Issue, compile, one_line, quoted};
-use crate::rules::{REGEX_DFA_LIMIT, REGEX_SET_SIZE_LIMIT, RuleFile, RuleSet, Severity};
+use crate::answers::{Answer, Answers};
+use crate::engine::{Verdict, evaluate};
+use crate::rules::validate::{Issue, compile, one_line};
+use crate::rules::{
+    ExpandedPattern, LoadError, REGEX_DFA_LIMIT, REGEX_SET_SIZE_LIMIT, RuleSet, Severity,
+};
 
 /// The largest text analysed at once: 1 MiB. Longer input is refused, never scanned slowly.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
@@ -101,62 +106,247 @@ pub fn highlights(rules: &RuleSet, findings: &[Finding]) -> Vec<Highlight> {
     merged
 }
 
-/// The compiled patterns of a rule set.
+/// The compiled patterns of a rule set: everything the text check needs. Built from a
+/// validated [`RuleSet`], which it keeps, so findings are always scored by the rules they were
+/// found with.
 #[derive(Debug)]
 pub struct Analyzer {
+    rules: Arc<RuleSet>,
+    /// Every question's patterns, the warnings and every question's `unless`, each as one
+    /// alternation: a single pass over a stretch of text says which of them occur there.
     set: RegexSet,
-    patterns: Vec<(String, Regex)>,
+    /// What each member of the set stands for.
+    roles: Vec<Role>,
+    /// For each question, its patterns as one regex for the exact spans, compiled on its
+    /// first use (most texts raise only a few questions).
+    spans: Vec<LazyRegex>,
 }
 
+/// What a member of the analyser's set stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Role {
+    /// A question's patterns, by question index.
+    Question(usize),
+    /// The warnings.
+    Warning,
+    /// A question's `unless` patterns, by question index.
+    Unless(usize),
+}
+
+/// A regex compiled on its first use.
+#[derive(Debug)]
+struct LazyRegex {
+    pattern: String,
+    compiled: OnceLock<Option<Regex>>,
+}
+
+impl LazyRegex {
+    /// The compiled regex, or `None` if it does not compile ([`Analyzer::check_spans`] turns
+    /// that into a load error for a rule file).
+    fn get(&self) -> Option<&Regex> {
+        self.compiled
+            .get_or_init(|| {
+                // All of a question's patterns together: within the limit of the set, as each
+                // one is within the limit of a single pattern.
+                let compiled = RegexBuilder::new(&self.pattern)
+                    .size_limit(REGEX_SET_SIZE_LIMIT)
+                    .dfa_size_limit(REGEX_DFA_LIMIT)
+                    .build();
+                (!self.pattern.is_empty()).then(|| compiled.ok()).flatten()
+            })
+            .as_ref()
+    }
+}
+
+/// The patterns of a list as one alternation.
+fn alternation<'a>(patterns: impl Iterator<Item = &'a String>) -> String {
+    patterns
+        .map(|p| format!("(?:{p})"))
+        .collect::<Vec<_>>()
+        .join("|")
+}
+
+/// Text is searched a line at a time (one SMS, one turn of a call); a longer line is cut after
+/// a sentence end into pieces of at most this many bytes. The warnings and `unless` patterns
+/// apply to the piece a match is in.
+const SEGMENT_BYTES: usize = 1024;
+
 impl Analyzer {
-    /// Compiles every question's patterns, or reports each one that does not compile.
-    pub(crate) fn build(file: &RuleFile) -> Result<Analyzer, Vec<Issue>> {
-        let mut patterns = Vec::new();
-        let mut issues = Vec::new();
-        for (i, q) in file.questions.iter().enumerate() {
-            for pattern in &q.patterns {
-                match compile(pattern) {
-                    Ok(re) => patterns.push((q.id.clone(), re)),
-                    Err(err) => issues.push(Issue::new(
-                        format!("questions[{i}] ({})", q.id),
-                        vec![quoted(&q.id), pattern.clone()],
-                        format!(
-                            "question `{}`: pattern `{pattern}` does not compile: {}",
-                            q.id,
-                            one_line(&err.to_string())
-                        ),
-                    )),
-                }
-            }
+    /// Compiles the rules' patterns.
+    ///
+    /// # Errors
+    /// Patterns too large to compile (the size limits keep a pathological one from eating
+    /// memory), placed in the rule file like any other problem.
+    pub fn new(rules: Arc<RuleSet>) -> Result<Analyzer, LoadError> {
+        let mut members: Vec<(Role, Vec<&ExpandedPattern>)> = Vec::new();
+        for (i, q) in rules.questions().iter().enumerate() {
+            let is_own = |p: &&ExpandedPattern| p.question == q.id;
+            members.push((
+                Role::Question(i),
+                rules.patterns().iter().filter(is_own).collect(),
+            ));
+            members.push((
+                Role::Unless(i),
+                rules.unless().iter().filter(is_own).collect(),
+            ));
         }
-        if !issues.is_empty() {
-            return Err(issues);
-        }
-        // The compiled regexes hold the rewritten patterns (see `ascii_word_boundaries`).
-        let set = RegexSetBuilder::new(patterns.iter().map(|(_, re)| re.as_str()))
-            .case_insensitive(true)
+        members.push((Role::Warning, rules.warnings().iter().collect()));
+        members.retain(|(_, list)| !list.is_empty());
+        // A question's member only says where to look, so it may be loose; the warnings and
+        // `unless` decide, so they are exact.
+        let regexes: Vec<String> = members
+            .iter()
+            .map(|(role, list)| {
+                let loose = matches!(role, Role::Question(_));
+                alternation(
+                    list.iter()
+                        .map(|p| if loose { &p.detect } else { &p.regex }),
+                )
+            })
+            .collect();
+        let set = RegexSetBuilder::new(&regexes)
             .size_limit(REGEX_SET_SIZE_LIMIT)
             .dfa_size_limit(REGEX_DFA_LIMIT)
-            .build()
-            .map_err(|err| {
-                vec![Issue::new(
+            .build();
+        let set = match set {
+            Ok(set) => set,
+            Err(err) => {
+                // Name the patterns that are too large on their own, if any.
+                let mut issues = Vec::new();
+                for p in rules
+                    .patterns()
+                    .iter()
+                    .chain(rules.unless())
+                    .chain(rules.warnings())
+                {
+                    if let Err(err) = compile(&p.regex) {
+                        issues.push(Issue::new(
+                            p.item.clone(),
+                            vec![p.written.clone()],
+                            format!(
+                                "pattern `{}` does not compile: {}",
+                                p.written,
+                                one_line(&err.to_string())
+                            ),
+                        ));
+                    }
+                }
+                if issues.is_empty() {
+                    issues.push(Issue::new(
+                        "questions",
+                        vec!["questions".to_owned()],
+                        format!(
+                            "the patterns together are too large to compile: {}",
+                            one_line(&err.to_string())
+                        ),
+                    ));
+                }
+                return Err(rules.problems(issues));
+            }
+        };
+        let roles: Vec<Role> = members.iter().map(|(role, _)| *role).collect();
+        let spans = rules
+            .questions()
+            .iter()
+            .map(|q| LazyRegex {
+                pattern: alternation(
+                    rules
+                        .patterns()
+                        .iter()
+                        .filter(|p| p.question == q.id)
+                        .map(|p| &p.regex),
+                ),
+                compiled: OnceLock::new(),
+            })
+            .collect();
+        Ok(Analyzer {
+            rules,
+            set,
+            roles,
+            spans,
+        })
+    }
+
+    /// Compiles every question's exact patterns now (each otherwise compiles on its first
+    /// use), so that a rule file with a pattern too large to compile is refused when it loads
+    /// instead of quietly finding nothing. The shipped rules are checked by the test suite.
+    ///
+    /// # Errors
+    /// Each pattern that does not compile, placed in the rule file.
+    pub fn check_spans(&self) -> Result<(), LoadError> {
+        let mut issues = Vec::new();
+        for (question, lazy) in self.rules.questions().iter().zip(&self.spans) {
+            if lazy.pattern.is_empty() || lazy.get().is_some() {
+                continue;
+            }
+            for p in self
+                .rules
+                .patterns()
+                .iter()
+                .filter(|p| p.question == question.id)
+            {
+                if let Err(err) = compile(&p.regex) {
+                    issues.push(Issue::new(
+                        p.item.clone(),
+                        vec![p.written.clone()],
+                        format!(
+                            "pattern `{}` does not compile: {}",
+                            p.written,
+                            one_line(&err.to_string())
+                        ),
+                    ));
+                }
+            }
+            if issues.is_empty() {
+                issues.push(Issue::new(
                     "questions",
-                    vec!["questions".to_owned()],
+                    vec![question.id.clone()],
                     format!(
-                        "the patterns together are too large to compile: {}",
-                        one_line(&err.to_string())
+                        "the patterns of question `{}` together are too large to compile",
+                        question.id
                     ),
-                )]
-            })?;
-        Ok(Analyzer { set, patterns })
+                ));
+            }
+        }
+        if issues.is_empty() {
+            Ok(())
+        } else {
+            Err(self.rules.problems(issues))
+        }
+    }
+
+    /// Reads a rule file and compiles every pattern in it: what checking a rule file, or using
+    /// one a person chose, needs. Every problem is reported with its position.
+    ///
+    /// # Errors
+    /// As [`RuleSet::load`], [`Analyzer::new`] and [`Analyzer::check_spans`].
+    pub fn load(path: &std::path::Path) -> Result<Analyzer, LoadError> {
+        Analyzer::checked(RuleSet::load(path)?)
+    }
+
+    /// Compiles every pattern of validated rules now, as [`Analyzer::load`] does for a file.
+    ///
+    /// # Errors
+    /// As [`Analyzer::new`] and [`Analyzer::check_spans`].
+    pub fn checked(rules: RuleSet) -> Result<Analyzer, LoadError> {
+        let analyzer = Analyzer::new(Arc::new(rules))?;
+        analyzer.check_spans()?;
+        Ok(analyzer)
+    }
+
+    /// The rules the patterns come from.
+    pub fn rules(&self) -> &Arc<RuleSet> {
+        &self.rules
     }
 
     /// How many patterns the rules define.
     pub fn pattern_count(&self) -> usize {
-        self.patterns.len()
+        self.rules.patterns().len()
     }
 
-    /// Every match in `text`, ordered by position.
+    /// The first match of each question in each line of `text` (one SMS, one turn of a call),
+    /// ordered by position. A match is left out when its line warns against the move
+    /// (`warnings`) or is the honest version of it (the question's `unless`).
     ///
     /// # Errors
     /// [`AnalyzeError::TooLong`] above [`MAX_TEXT_BYTES`].
@@ -168,69 +358,171 @@ impl Analyzer {
             });
         }
         let normal = Normalized::new(text);
-        let haystack = normal.text();
-        let mut findings = Vec::new();
-        for index in self.set.matches(haystack).iter() {
-            let (question, regex) = &self.patterns[index];
-            for m in regex.find_iter(haystack).filter(|m| !m.is_empty()) {
-                let (start, end) = normal.original_span(m.start(), m.end());
-                findings.push(Finding {
-                    question: question.clone(),
+        let questions = self.rules.questions();
+        // (start, end, question) in the normalised text; made into findings once sorted.
+        let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        let mut raised: Vec<usize> = Vec::new();
+        let mut honest = vec![false; questions.len()];
+        let mut hits = vec![false; self.roles.len()];
+        for (offset, segment) in segments(normal.text()) {
+            hits.fill(false);
+            if !self.set.matches_read_at(&mut hits, segment, 0) {
+                continue;
+            }
+            raised.clear();
+            honest.fill(false);
+            let mut warned = false;
+            for member in hits
+                .iter()
+                .enumerate()
+                .filter_map(|(i, hit)| hit.then_some(i))
+            {
+                match self.roles[member] {
+                    Role::Question(q) => raised.push(q),
+                    Role::Unless(q) => honest[q] = true,
+                    Role::Warning => warned = true,
+                }
+            }
+            if warned {
+                continue;
+            }
+            // The first match of each question in the line: the move and its quote. (Finding
+            // every repeat within one line would double the cost for no new answer.)
+            for &question in raised.iter().filter(|q| !honest[**q]) {
+                if let Some(m) = self.spans[question]
+                    .get()
+                    .and_then(|regex| regex.find(segment))
+                    .filter(|m| !m.is_empty())
+                {
+                    spans.push((offset + m.start(), offset + m.end(), question));
+                }
+            }
+        }
+        spans.sort_unstable();
+        spans.dedup();
+        let mut findings: Vec<Finding> = spans
+            .into_iter()
+            .map(|(start, end, question)| {
+                let (start, end) = normal.original_span(start, end);
+                Finding {
+                    question: questions[question].id.clone(),
                     start,
                     end,
                     text: text[start..end].to_owned(),
-                });
-            }
-        }
-        findings.sort_by(|a, b| (a.start, a.end, &a.question).cmp(&(b.start, b.end, &b.question)));
+                }
+            })
+            .collect();
+        // Two spans of the normalised text can map to one of the original (a dropped space).
         findings.dedup();
         Ok(findings)
     }
+
+    /// Analyses `text` and scores what it indicates.
+    ///
+    /// # Errors
+    /// [`AnalyzeError::TooLong`] above [`MAX_TEXT_BYTES`].
+    pub fn analyze(&self, text: &str) -> Result<Analysis, AnalyzeError> {
+        let findings = self.findings(text)?;
+        let answers: Answers = findings
+            .iter()
+            .map(|f| (f.question.clone(), Answer::Yes))
+            .collect();
+        let verdict = evaluate(&self.rules, &answers);
+        Ok(Analysis {
+            findings,
+            answers,
+            verdict,
+        })
+    }
 }
 
-/// Analyses `text` with the rules' patterns and scores what it indicates.
-///
-/// # Errors
-/// [`AnalyzeError::TooLong`] above [`MAX_TEXT_BYTES`].
-pub fn analyze(rules: &RuleSet, text: &str) -> Result<Analysis, AnalyzeError> {
-    let findings = rules.analyzer().findings(text)?;
-    let answers: Answers = findings
-        .iter()
-        .map(|f| (f.question.clone(), Answer::Yes))
-        .collect();
-    let verdict = evaluate(rules, &answers);
-    Ok(Analysis {
-        findings,
-        answers,
-        verdict,
+/// The lines of `haystack` with their byte offsets; a line longer than [`SEGMENT_BYTES`] is
+/// cut after a sentence end (or, without one, at a character boundary).
+fn segments(haystack: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut rest = haystack;
+    let mut offset = 0;
+    std::iter::from_fn(move || {
+        while !rest.is_empty() {
+            let mut cut = rest.find('\n').map_or(rest.len(), |at| at + 1);
+            if cut > SEGMENT_BYTES {
+                let mut limit = SEGMENT_BYTES;
+                while !rest.is_char_boundary(limit) {
+                    limit -= 1;
+                }
+                cut = rest[..limit].rfind(['。', '!', '?']).map_or(limit, |at| {
+                    at + rest[at..].chars().next().map_or(1, char::len_utf8)
+                });
+                if cut == 0 {
+                    cut = rest.chars().next().map_or(1, char::len_utf8);
+                }
+            }
+            let (segment, tail) = rest.split_at(cut);
+            let at = offset;
+            offset += cut;
+            rest = tail;
+            if !segment.trim().is_empty() {
+                return Some((at, segment));
+            }
+        }
+        None
     })
 }
 
 /// The text as the patterns see it: full-width ASCII and the ideographic space made half-width,
-/// and spaces between two Chinese characters removed ("征 信" reads as "征信"). Keeps a map back
-/// to the original byte offsets, built only when something changed.
+/// English letters in lowercase, and spaces between two Chinese characters removed ("征 信"
+/// reads as "征信"). Keeps a map back to the original byte offsets, built only when a change
+/// moved them.
 struct Normalized<'a> {
     text: Cow<'a, str>,
-    /// For each byte of the normalised text, the byte offset in the original it came from.
+    /// For each byte of the normalised text, the byte in the original it came from (for a
+    /// folded character, the start of the original character).
     origin: Vec<u32>,
     original: &'a str,
 }
 
 impl<'a> Normalized<'a> {
     fn new(original: &'a str) -> Self {
-        let needs_work = original
-            .chars()
-            .zip(original.chars().skip(1).chain(Some(' ')))
-            .any(|(c, next)| half_width(c).is_some() || (is_han(c) && next.is_whitespace()));
-        if !needs_work {
+        let mut changes_length = false;
+        let mut changes_case = false;
+        let mut previous: Option<char> = None;
+        for (at, c) in original.char_indices() {
+            changes_case |= c.is_ascii_uppercase();
+            changes_length |= fold(c).is_some_and(|f| f.len_utf8() != c.len_utf8())
+                || (c.is_whitespace()
+                    && previous.is_some_and(is_han)
+                    && original[at..]
+                        .chars()
+                        .find(|n| !n.is_whitespace())
+                        .is_some_and(is_han));
+            if changes_length {
+                break;
+            }
+            if !c.is_whitespace() {
+                previous = Some(c);
+            }
+        }
+        if !changes_length {
+            // Same bytes at the same offsets: no map back is needed.
             return Normalized {
-                text: Cow::Borrowed(original),
+                text: if changes_case {
+                    Cow::Owned(original.to_ascii_lowercase())
+                } else {
+                    Cow::Borrowed(original)
+                },
                 origin: Vec::new(),
                 original,
             };
         }
         let mut text = String::with_capacity(original.len());
-        let mut origin = Vec::with_capacity(original.len());
+        let mut origin: Vec<u32> = Vec::with_capacity(original.len());
+        // Offsets fit in u32: the input is capped at 1 MiB.
+        let offset = |at: usize| u32::try_from(at).unwrap_or(u32::MAX);
+        // Characters that stay as they are are copied a run at a time.
+        let mut run_start = 0;
+        let flush = |text: &mut String, origin: &mut Vec<u32>, from: usize, to: usize| {
+            text.push_str(&original[from..to]);
+            origin.extend(offset(from)..offset(to));
+        };
         let mut chars = original.char_indices().peekable();
         let mut last_kept: Option<char> = None;
         while let Some((at, c)) = chars.next() {
@@ -239,20 +531,26 @@ impl<'a> Normalized<'a> {
                 let rest = &original[at..];
                 let next = rest.chars().find(|n| !n.is_whitespace());
                 if next.is_some_and(is_han) {
+                    flush(&mut text, &mut origin, run_start, at);
                     while chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
                         chars.next();
                     }
+                    run_start = chars.peek().map_or(original.len(), |(next, _)| *next);
                     continue;
                 }
             }
-            let out = half_width(c).unwrap_or(c);
-            let before = text.len();
-            text.push(out);
-            // Offsets fit in u32: the input is capped at 1 MiB.
-            let from = u32::try_from(at).unwrap_or(u32::MAX);
-            origin.extend(std::iter::repeat_n(from, text.len() - before));
-            last_kept = Some(out);
+            if let Some(out) = fold(c) {
+                flush(&mut text, &mut origin, run_start, at);
+                let before = text.len();
+                text.push(out);
+                origin.extend(std::iter::repeat_n(offset(at), text.len() - before));
+                run_start = at + c.len_utf8();
+                last_kept = Some(out);
+            } else {
+                last_kept = Some(c);
+            }
         }
+        flush(&mut text, &mut origin, run_start, original.len());
         Normalized {
             text: Cow::Owned(text),
             origin,
@@ -275,15 +573,15 @@ impl<'a> Normalized<'a> {
                 .map_or(self.original.len(), |&o| o as usize)
         };
         let start_orig = at(start);
-        // `end` is the start of the first character after the match; map the last matched
-        // character and step over it in the original.
+        // `end` is just past the match: step over the original character its last byte came
+        // from (a full-width character gave one byte, a copied one each of its own).
         let end_orig = match end.checked_sub(1).map(at) {
-            Some(last_start) => {
-                let last_len = self.original[last_start..]
-                    .chars()
-                    .next()
-                    .map_or(0, char::len_utf8);
-                last_start + last_len
+            Some(last) => {
+                let mut past = (last + 1).min(self.original.len());
+                while !self.original.is_char_boundary(past) {
+                    past += 1;
+                }
+                past
             }
             None => start_orig,
         };
@@ -291,12 +589,16 @@ impl<'a> Normalized<'a> {
     }
 }
 
-fn half_width(c: char) -> Option<char> {
-    match c {
-        '\u{3000}' => Some(' '),
-        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0),
-        _ => None,
-    }
+/// What a character reads as to the patterns: full-width forms and the ideographic space as
+/// their ASCII counterparts, English letters in lowercase. `None` when it stays as it is.
+fn fold(c: char) -> Option<char> {
+    let c = match c {
+        '\u{3000}' => ' ',
+        '\u{FF01}'..='\u{FF5E}' => char::from_u32(c as u32 - 0xFEE0)?,
+        c if c.is_ascii_uppercase() => return Some(c.to_ascii_lowercase()),
+        _ => return None,
+    };
+    Some(c.to_ascii_lowercase())
 }
 
 fn is_han(c: char) -> bool {

@@ -3,7 +3,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::engine::{Answer, Answers, Verdict, evaluate};
+use crate::answers::{Answer, Answers};
+use crate::engine::{Verdict, evaluate};
 use crate::rules::validate::{Issue, check_text, quoted};
 use crate::rules::{LoadError, RuleSet, invalid, parse_ron};
 use crate::text::Text;

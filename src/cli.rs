@@ -10,9 +10,16 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde_json::json;
 
-use crate::analyze::{Analysis, analyze};
-use crate::engine::{Answers, Verdict, evaluate};
+use std::sync::Arc;
+
+use crate::analyze::{Analysis, Analyzer};
+use crate::answers::Answers;
+use crate::corpus;
+use crate::engine::{Verdict, evaluate};
+use crate::eval::{evaluate_corpus, report_text};
+use crate::number::{NumberClass, classify};
 use crate::rules::{EMBEDDED_ORIGIN, RuleSet};
+use crate::strings::{Strings, strings};
 use crate::text::Lang;
 
 /// scamcheck: is this "customer service" call the fake refund scam?
@@ -83,6 +90,24 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Classify a caller's number as the window does: what it means and what it does not.
+    Number {
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// The number as shown on the phone, e.g. '+852 2345 6789' or '025-96110'.
+        number: String,
+    },
+    /// Measure recognition on labelled corpus files (JSON Lines, see tests/corpus/README.md):
+    /// per-question precision and recall, levels reached, every miss and false alarm.
+    Eval {
+        /// Print one JSON object instead of text.
+        #[arg(long)]
+        json: bool,
+        /// Corpus files, evaluated together.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
 }
 
 /// A failure with its exit code and message.
@@ -133,13 +158,18 @@ pub fn execute(cli: &Cli, command: &Command) -> Result<String, Failure> {
     match command {
         Command::CheckRules { file } => {
             let path = file.as_deref().or(cli.rules.as_deref());
-            let rules = load_rules(path)?;
+            let analyzer = load_analyzer(path)?;
+            analyzer
+                .check_spans()
+                .map_err(|err| Failure::invalid(err.lines().join("\n")))?;
+            let rules = analyzer.rules();
             Ok(format!(
-                "{}: OK — {} questions, {} combinations, {} patterns, {} number rules\n",
+                "{}: OK — {} questions, {} term lists, {} combinations, {} patterns, {} number rules\n",
                 rules.origin(),
                 rules.questions().len(),
+                rules.file().terms.len(),
                 rules.combinations().len(),
-                rules.analyzer().pattern_count(),
+                analyzer.pattern_count(),
                 rules.number_rules().count()
             ))
         }
@@ -150,7 +180,8 @@ pub fn execute(cli: &Cli, command: &Command) -> Result<String, Failure> {
             } else {
                 ("ANSWERS".to_owned(), answers.clone())
             };
-            let answers = Answers::parse(&origin, &src, &rules).map_err(Failure::invalid)?;
+            let answers = Answers::parse(&origin, &src, |id| rules.question(id).is_some())
+                .map_err(|err| Failure::invalid(err.to_string()))?;
             let verdict = evaluate(&rules, &answers);
             Ok(if *json {
                 json_line(&verdict_json(&verdict, lang))
@@ -159,7 +190,8 @@ pub fn execute(cli: &Cli, command: &Command) -> Result<String, Failure> {
             })
         }
         Command::Analyze { json, file, text } => {
-            let rules = load_rules(cli.rules.as_deref())?;
+            let analyzer = load_analyzer(cli.rules.as_deref())?;
+            let rules = analyzer.rules();
             let input = match (file, text.as_slice()) {
                 (Some(path), _) => std::fs::read_to_string(path).map_err(|err| {
                     Failure::invalid(format!("{}: cannot read the file: {err}", path.display()))
@@ -175,11 +207,34 @@ pub fn execute(cli: &Cli, command: &Command) -> Result<String, Failure> {
                 (None, [dash]) if dash == "-" => read_stdin()?,
                 (None, words) => words.join(" "),
             };
-            let analysis = analyze(&rules, &input).map_err(|e| Failure::invalid(e.to_string()))?;
+            let analysis = analyzer
+                .analyze(&input)
+                .map_err(|e| Failure::invalid(e.to_string()))?;
             Ok(if *json {
                 json_line(&analysis_json(&analysis, lang))
             } else {
-                analysis_text(&rules, &analysis, lang)
+                analysis_text(rules, &analysis, lang)
+            })
+        }
+        Command::Number { json, number } => {
+            let rules = load_rules(cli.rules.as_deref())?;
+            number_output(&rules, number, *json, lang)
+        }
+        Command::Eval { json, files } => {
+            let analyzer = load_analyzer(cli.rules.as_deref())?;
+            let mut items = Vec::new();
+            for path in files {
+                items.extend(corpus::load(path).map_err(|e| Failure::invalid(e.to_string()))?);
+            }
+            let report =
+                evaluate_corpus(&analyzer, &items).map_err(|e| Failure::invalid(e.to_string()))?;
+            Ok(if *json {
+                match serde_json::to_value(&report) {
+                    Ok(value) => json_line(&value),
+                    Err(err) => return Err(Failure::invalid(err.to_string())),
+                }
+            } else {
+                report_text(&report)
             })
         }
         Command::Questions { json } => {
@@ -199,6 +254,62 @@ fn load_rules(path: Option<&Path>) -> Result<RuleSet, Failure> {
         None => RuleSet::embedded(),
     };
     loaded.map_err(|err| Failure::invalid(err.lines().join("\n")))
+}
+
+/// The rules with their patterns compiled: what checking a rule file and analysing text need.
+fn load_analyzer(path: Option<&Path>) -> Result<Analyzer, Failure> {
+    Analyzer::new(Arc::new(load_rules(path)?))
+        .map_err(|err| Failure::invalid(err.lines().join("\n")))
+}
+
+/// `number`: the class, what it means and what it does not; exit 1 when it is not a number.
+fn number_output(rules: &RuleSet, input: &str, json: bool, lang: Lang) -> Result<String, Failure> {
+    let s = strings(lang);
+    match classify(rules, input) {
+        None | Some(NumberClass::NotANumber) => Err(Failure::invalid(format!(
+            "{input:?}: {}",
+            s.number_not_a_number
+        ))),
+        Some(NumberClass::Unknown { normalized }) => Ok(if json {
+            json_line(
+                &json!({"number": normalized, "class": null, "meaning": s.cli_number_unknown, "not_meaning": s.number_spoofed, "indicates": null}),
+            )
+        } else {
+            format!(
+                "{normalized}: {}\n  {}\n",
+                s.cli_number_unknown, s.number_spoofed
+            )
+        }),
+        Some(NumberClass::Known { normalized, rule }) => Ok(if json {
+            json_line(&json!({
+                "number": normalized,
+                "class": rule.id,
+                "name": rule.name.get(lang),
+                "meaning": rule.meaning.get(lang),
+                "not_meaning": rule.not_meaning.get(lang),
+                "indicates": rule.indicates,
+            }))
+        } else {
+            let mut out = format!(
+                "{normalized}: {} ({})\n  {}: {}\n  {}: {}\n",
+                rule.name.get(lang),
+                rule.id,
+                s.cli_number_means,
+                rule.meaning.get(lang),
+                s.cli_number_not_means,
+                rule.not_meaning.get(lang),
+            );
+            if let Some(q) = rule.indicates.as_deref().and_then(|id| rules.question(id)) {
+                out += &format!(
+                    "  {}: {} — {}\n",
+                    s.cli_number_indicates,
+                    q.id,
+                    q.text.get(lang)
+                );
+            }
+            out
+        }),
+    }
 }
 
 fn read_stdin() -> Result<String, Failure> {
@@ -257,71 +368,51 @@ fn questions_json(rules: &RuleSet, lang: Lang) -> serde_json::Value {
 }
 
 fn verdict_text(rules: &RuleSet, verdict: &Verdict, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+    let s: &Strings = strings(lang);
     let mut out = format!(
         "{} {} — {} ({} {})\n{}\n",
-        if zh { "等级" } else { "Level" },
+        s.cli_level,
         verdict.level,
         verdict.level_name.get(lang),
-        if zh { "分数" } else { "score" },
+        s.cli_score,
         verdict.score,
         verdict.summary.get(lang)
     );
     if !verdict.flags.is_empty() {
-        out += if zh {
-            "\n危险信号：\n"
-        } else {
-            "\nRed flags:\n"
-        };
+        out += &format!("\n{}\n", s.cli_red_flags);
         for f in &verdict.flags {
             out += &format!(
                 "  [{}] {} ({})\n      {}\n",
-                f.severity.name().get(lang),
+                s.severity(f.severity),
                 f.question.get(lang),
-                f.answer.label().get(lang),
+                s.answer(f.answer),
                 f.why.get(lang)
             );
         }
     }
     if !verdict.rules.is_empty() {
-        out += if zh {
-            "\n组合规则：\n"
-        } else {
-            "\nPatterns:\n"
-        };
+        out += &format!("\n{}\n", s.cli_patterns);
         for r in &verdict.rules {
             out += &format!("  {}: {}\n", r.id, r.explain.get(lang));
         }
     }
-    out += if zh {
-        "\n怎么做：\n"
-    } else {
-        "\nWhat to do:\n"
-    };
+    out += &format!("\n{}\n", s.cli_what_to_do);
     for a in verdict.advice_in(lang) {
         out += &format!("  • {a}\n");
     }
     if verdict.level.is_suspicious() {
-        out += &format!(
-            "\n{} “{}”\n",
-            if zh { "这样说：" } else { "Say:" },
-            rules.hang_up_script().get(lang)
-        );
+        out += &format!("\n{} “{}”\n", s.cli_say, rules.hang_up_script().get(lang));
     }
     out
 }
 
 fn analysis_text(rules: &RuleSet, analysis: &Analysis, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
+    let s = strings(lang);
     let mut out = String::new();
     if analysis.findings.is_empty() {
-        out += if zh {
-            "没有找到这类骗局的说法。这不代表安全。\n\n"
-        } else {
-            "Nothing in the text matches this scam. That does not mean it is safe.\n\n"
-        };
+        out += &format!("{}\n\n", s.cli_nothing_found);
     } else {
-        out += if zh { "找到：\n" } else { "Found:\n" };
+        out += &format!("{}\n", s.cli_found);
         for f in &analysis.findings {
             let question = rules.question(&f.question).map_or("", |q| q.text.get(lang));
             out += &format!(
@@ -340,7 +431,7 @@ fn questions_text(rules: &RuleSet, lang: Lang) -> String {
         out += &format!(
             "{:>2}. [{}] {} — {}\n",
             i + 1,
-            q.severity.name().get(lang),
+            strings(lang).severity(q.severity),
             q.id,
             q.text.get(lang)
         );

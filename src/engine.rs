@@ -4,120 +4,10 @@
 //! level 3; one more "yes" never lowers the level; "not sure" never scores below "no"; the same
 //! answers always give the same verdict; `already_paid` = yes always sets the emergency path.
 
-use std::collections::BTreeMap;
-
-use serde::{Deserialize, Serialize};
-
+use crate::answers::{Answer, Answers};
 use crate::level::Level;
-use crate::rules::{RuleFile, RuleSet, Severity};
+use crate::rules::{RuleFile, RuleSet, Score, Severity, score};
 use crate::text::{Lang, Text};
-
-/// One answer to one question. A question not yet asked has no answer.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub enum Answer {
-    /// The caller did this.
-    Yes,
-    /// The caller did not.
-    No,
-    /// The person does not know.
-    Unsure,
-}
-
-impl Answer {
-    /// All answers in button order.
-    pub const ALL: [Answer; 3] = [Answer::Yes, Answer::No, Answer::Unsure];
-
-    /// The answer in plain words.
-    pub fn label(self) -> Text {
-        match self {
-            Answer::Yes => Text::new("是", "Yes"),
-            Answer::No => Text::new("否", "No"),
-            Answer::Unsure => Text::new("不确定", "Not sure"),
-        }
-    }
-}
-
-/// Answers by question id. Serialises as a RON/JSON map: `{"screen_share": Yes}`.
-#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(transparent)]
-pub struct Answers(BTreeMap<String, Answer>);
-
-impl Answers {
-    /// No answers yet.
-    pub fn new() -> Self {
-        Self::default()
-    }
-
-    /// Records (or replaces) the answer to `id`.
-    pub fn set(&mut self, id: impl Into<String>, answer: Answer) {
-        self.0.insert(id.into(), answer);
-    }
-
-    /// Forgets the answer to `id`, as if it was never asked.
-    pub fn clear(&mut self, id: &str) {
-        self.0.remove(id);
-    }
-
-    /// The answer to `id`, if it was asked.
-    pub fn get(&self, id: &str) -> Option<Answer> {
-        self.0.get(id).copied()
-    }
-
-    /// Whether `id` was answered "yes".
-    pub fn is_yes(&self, id: &str) -> bool {
-        self.get(id) == Some(Answer::Yes)
-    }
-
-    /// Answers in id order.
-    pub fn iter(&self) -> impl Iterator<Item = (&str, Answer)> {
-        self.0.iter().map(|(id, a)| (id.as_str(), *a))
-    }
-
-    /// How many questions were answered.
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    /// True before the first answer.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-
-    /// Parses a RON map such as `{"screen_share": Yes, "loan": Unsure}` and checks every id
-    /// against the rules.
-    ///
-    /// # Errors
-    /// A message naming the position of a syntax error, or every unknown question id.
-    pub fn parse(origin: &str, src: &str, rules: &RuleSet) -> Result<Answers, String> {
-        let answers: Answers = ron::from_str(src)
-            .map_err(|err| format!("{origin}:{}: {}", err.span.start, err.code))?;
-        let unknown: Vec<&str> = answers
-            .0
-            .keys()
-            .map(String::as_str)
-            .filter(|id| rules.question(id).is_none())
-            .collect();
-        if unknown.is_empty() {
-            Ok(answers)
-        } else {
-            Err(format!(
-                "{origin}: unknown question id{} {} (see `scamcheck questions`)",
-                if unknown.len() == 1 { "" } else { "s" },
-                unknown
-                    .iter()
-                    .map(|id| format!("`{id}`"))
-                    .collect::<Vec<_>>()
-                    .join(", ")
-            ))
-        }
-    }
-}
-
-impl<S: Into<String>> FromIterator<(S, Answer)> for Answers {
-    fn from_iter<I: IntoIterator<Item = (S, Answer)>>(iter: I) -> Self {
-        Answers(iter.into_iter().map(|(id, a)| (id.into(), a)).collect())
-    }
-}
 
 /// A question whose answer counts against the caller.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -183,23 +73,19 @@ pub fn evaluate(rules: &RuleSet, answers: &Answers) -> Verdict {
     evaluate_file(rules.file(), answers)
 }
 
-/// Scores against raw rule data; validation uses this before the regexes are compiled.
-pub(crate) fn evaluate_file(file: &RuleFile, answers: &Answers) -> Verdict {
-    let mut score: u32 = 0;
-    let mut floor = Level::NoFlags;
+/// Scores the rule data: the points and level of [`score`], with the words to show.
+fn evaluate_file(file: &RuleFile, answers: &Answers) -> Verdict {
+    let Score {
+        points: score,
+        level,
+        fired,
+    } = score(file, answers);
     let mut flags = Vec::new();
     let mut emergency = false;
     for q in &file.questions {
         let Some(answer @ (Answer::Yes | Answer::Unsure)) = answers.get(&q.id) else {
             continue;
         };
-        let (points, level_floor) = if answer == Answer::Yes {
-            (q.weight, q.severity.yes_floor())
-        } else {
-            (q.weight.div_ceil(2), q.severity.unsure_floor())
-        };
-        score = score.saturating_add(points);
-        floor = floor.max(level_floor);
         emergency |= q.severity == Severity::Emergency;
         if q.severity >= Severity::Medium {
             flags.push(RedFlag {
@@ -212,35 +98,22 @@ pub(crate) fn evaluate_file(file: &RuleFile, answers: &Answers) -> Verdict {
         }
     }
     flags.sort_by_key(|f| std::cmp::Reverse((f.answer == Answer::Yes, f.severity)));
-
-    let is_yes = |id: &str| answers.is_yes(id);
-    let mut rules = Vec::new();
-    for c in &file.combinations {
-        if c.when.holds(&is_yes) {
-            score = score.saturating_add(c.add);
-            floor = floor.max(c.raise_to.unwrap_or_default());
-            rules.push(FiredRule {
-                id: c.id.clone(),
-                explain: c.explain.clone(),
-                is_note: c.is_note(),
-            });
-        }
-    }
-
-    let by_score = file
-        .levels
+    let rules: Vec<FiredRule> = fired
         .iter()
-        .filter(|l| score >= l.min_score)
-        .map(|l| l.level)
-        .max()
-        .unwrap_or_default();
-    let level = by_score.max(floor);
+        .filter_map(|&i| file.combinations.get(i))
+        .map(|c| FiredRule {
+            id: c.id.clone(),
+            explain: c.explain.clone(),
+            is_note: c.is_note(),
+        })
+        .collect();
+
     let level_data = file.levels.iter().find(|l| l.level == level);
 
     let mut advice = Vec::new();
     if emergency {
         advice.push(file.emergency.title.clone());
-        advice.extend(file.emergency.steps.iter().cloned());
+        advice.extend(file.emergency.steps.iter().map(|step| step.text.clone()));
     }
     for flag in flags
         .iter()

@@ -1,7 +1,8 @@
 //! A live check: the answers so far, where the walk through the questions is, and the verdict.
 //! Pure state and rules — the window only draws it and sends it answers.
 
-use crate::engine::{Answer, Answers, Verdict, evaluate};
+use crate::answers::{Answer, Answers};
+use crate::engine::{Verdict, evaluate};
 use crate::level::Level;
 use crate::rules::{RuleSet, Severity};
 

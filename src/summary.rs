@@ -5,9 +5,11 @@ use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::engine::{Answers, Verdict};
+use crate::answers::Answers;
+use crate::engine::Verdict;
 use crate::number::{NumberClass, classify};
 use crate::rules::RuleSet;
+use crate::strings::strings;
 use crate::text::Lang;
 
 /// What goes into a summary.
@@ -67,7 +69,7 @@ pub fn summary(input: &SummaryInput<'_>, lang: Lang) -> String {
             out += &format!(
                 "- {} — **{}**\n",
                 q.text.get(lang),
-                answer.label().get(lang)
+                strings(lang).answer(answer)
             );
         }
     }
@@ -80,7 +82,7 @@ pub fn summary(input: &SummaryInput<'_>, lang: Lang) -> String {
         for flag in &verdict.flags {
             out += &format!(
                 "- [{}] {} — {}\n",
-                flag.severity.name().get(lang),
+                strings(lang).severity(flag.severity),
                 flag.question.get(lang),
                 flag.why.get(lang)
             );

@@ -3,22 +3,22 @@
 
 mod common;
 
-use common::rules;
+use common::analyzer as rules;
 
+use scamcheck::Analyzer;
 use scamcheck::analyze::{AnalyzeError, Finding, MAX_TEXT_BYTES, highlights};
 use scamcheck::rules::Severity;
-use scamcheck::{RuleSet, analyze};
 
 /// The question ids a text indicates.
-fn indicated(rules: &RuleSet, text: &str) -> Vec<String> {
-    match analyze(rules, text) {
+fn indicated(rules: &Analyzer, text: &str) -> Vec<String> {
+    match rules.analyze(text) {
         Ok(a) => a.questions().into_iter().map(str::to_owned).collect(),
         Err(err) => panic!("{err}"),
     }
 }
 
-fn level(rules: &RuleSet, text: &str) -> u8 {
-    match analyze(rules, text) {
+fn level(rules: &Analyzer, text: &str) -> u8 {
+    match rules.analyze(text) {
         Ok(a) => a.verdict.level.number(),
         Err(err) => panic!("{err}"),
     }
@@ -64,7 +64,11 @@ fn scam_lines_from_the_seeds_are_recognised() {
             "card_or_code",
         ),
         ("您先打开蚂蚁借呗，把额度借出来，退款就能到账", "loan"),
-        ("您的支付信用不足，无法到账", "credit_threat"),
+        // 000 第三步: "insufficient payment credit" is the excuse for the loan, not a threat.
+        (
+            "您的支付信用不足，退款无法到账，请先打开借呗把额度借出来",
+            "loan",
+        ),
         // 002, the M case.
         (
             "您好，我是国际物流客服，您有一个美国来的包裹在分拣中被压坏了，需走核对理赔程序",
@@ -124,6 +128,105 @@ fn scam_lines_from_the_seeds_are_recognised() {
 }
 
 #[test]
+fn the_excuse_of_insufficient_credit_is_not_a_threat_to_the_credit_record() {
+    let rules = rules();
+    let found = indicated(&rules, "您的支付信用不足，无法到账");
+    assert!(!found.iter().any(|q| q == "credit_threat"), "{found:?}");
+}
+
+#[test]
+fn requests_in_other_words_than_the_seeds_are_recognised() {
+    let rules = rules();
+    let cases: &[(&str, &str)] = &[
+        // A secret asked for with a generic verb and no named recipient.
+        ("麻烦提供一下身份证号码", "card_or_code"),
+        ("账号和登录密码发我一下", "card_or_code"),
+        ("卡片背面那三位数字报一下，还有有效期", "card_or_code"),
+        (
+            "Could you read out the six digit code for me",
+            "card_or_code",
+        ),
+        // An app with a made-up name, a loan app.
+        ("您先下载一个“速赔通”，登录后点申请", "download_app"),
+        ("手机上装一下好分期，额度就是给您的赔款", "loan"),
+        // A link or a code with no verb after it.
+        ("理赔链接：http://pf-kd.cn/x8 24小时有效", "link_or_qr"),
+        // A fee to release something; a credit threat without minutes; a colloquial face check.
+        ("包裹要先交300元保证金才能放行", "release_fee"),
+        ("不处理的话这个会直接上报征信", "credit_threat"),
+        ("您把手机举起来对着脸，眨眨眼就好", "face_scan"),
+        // The person saying they already paid.
+        ("我刚才已经按他说的转了3000过去了", "already_paid"),
+        // The scam's siblings.
+        ("您的包裹里查出违禁物品，已被海关扣押", "parcel_held"),
+        (
+            "您开通的直播会员免费期已到，下月起每月自动扣费800元",
+            "account_charge",
+        ),
+        (
+            "您的支付账户存在异常风险，需要进行身份验证才能解除",
+            "verify_identity",
+        ),
+    ];
+    for (line, question) in cases {
+        let found = indicated(&rules, line);
+        assert!(
+            found.iter().any(|q| q == question),
+            "{line:?} should indicate {question}; found {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_warning_or_a_negation_is_not_the_request() {
+    let rules = rules();
+    for line in [
+        "【某银行】验证码 482913，任何人索要验证码都是诈骗，请勿泄露。",
+        "真客服不会让你共享屏幕，也不会让你开借呗。",
+        "We will never ask you to share your screen or move money to a safe account.",
+        "妈，有人打电话说要给你双倍赔偿、让你加微信的，都是骗子，直接挂。",
+    ] {
+        let found = indicated(&rules, line);
+        assert!(
+            found.is_empty() || found == ["claims_service"],
+            "{line:?}: {found:?}"
+        );
+    }
+    // The same request without the warning is found.
+    assert!(
+        indicated(&rules, "请把验证码告诉我")
+            .iter()
+            .any(|q| q == "card_or_code")
+    );
+}
+
+#[test]
+fn a_platforms_own_refund_is_not_the_scams_offer() {
+    let rules = rules();
+    for line in [
+        "【某宝】您的退款申请已通过，款项将在1-3个工作日原路退回，请注意查收。",
+        "Your refund of £12.99 has been issued to your original payment method.",
+        "【某音乐】会员将于明日自动续费15元，如不需要可在App设置中关闭。",
+    ] {
+        assert!(
+            level(&rules, line) < 2,
+            "{line:?}: {:?}",
+            indicated(&rules, line)
+        );
+    }
+}
+
+#[test]
+fn a_refund_in_one_turn_and_a_download_in_another_combine() {
+    let rules = rules();
+    let call = "客服：您好，您的包裹在运输中丢失了，我们给您双倍赔偿。\n我：好的。\n客服：您先下载一个会议软件，我教您操作。";
+    let found = indicated(&rules, call);
+    assert!(found.iter().any(|q| q == "refund_offer"), "{found:?}");
+    assert!(found.iter().any(|q| q == "download_app"), "{found:?}");
+    assert_eq!(level(&rules, call), 3);
+}
+
+#[test]
 fn seed_lines_with_a_critical_step_reach_level_3() {
     let rules = rules();
     for line in [
@@ -162,7 +265,7 @@ fn everyday_messages_stay_below_level_2() {
         "The meeting with the landlord is at 3pm tomorrow.",
     ];
     for line in everyday {
-        let analysis = match analyze(&rules, line) {
+        let analysis = match rules.analyze(line) {
             Ok(a) => a,
             Err(err) => panic!("{err}"),
         };
@@ -179,7 +282,7 @@ fn everyday_messages_stay_below_level_2() {
 fn spans_point_into_the_original_text_even_after_full_width_normalisation() {
     let rules = rules();
     let text = "前言：不在５分钟内取消，会影响您的征 信。";
-    let analysis = match analyze(&rules, text) {
+    let analysis = match rules.analyze(text) {
         Ok(a) => a,
         Err(err) => panic!("{err}"),
     };
@@ -203,7 +306,7 @@ fn spans_point_into_the_original_text_even_after_full_width_normalisation() {
 fn text_over_the_cap_is_refused_not_scanned() {
     let rules = rules();
     let text = "a".repeat(MAX_TEXT_BYTES + 1);
-    match analyze(&rules, &text) {
+    match rules.analyze(&text) {
         Err(AnalyzeError::TooLong { len, max }) => {
             assert_eq!(len, MAX_TEXT_BYTES + 1);
             assert_eq!(max, MAX_TEXT_BYTES);
@@ -211,13 +314,13 @@ fn text_over_the_cap_is_refused_not_scanned() {
         Ok(_) => panic!("a text over the cap was analysed"),
     }
     let at_cap = "征".repeat(MAX_TEXT_BYTES / 3);
-    assert!(analyze(&rules, &at_cap).is_ok());
+    assert!(rules.analyze(&at_cap).is_ok());
 }
 
 #[test]
 fn empty_text_has_no_findings_and_level_0() {
     let rules = rules();
-    let analysis = match analyze(&rules, "") {
+    let analysis = match rules.analyze("") {
         Ok(a) => a,
         Err(err) => panic!("{err}"),
     };
@@ -240,7 +343,7 @@ fn overlapping_and_nested_findings_merge_into_one_highlight_with_the_top_severit
         finding("knows_details", 9, 20),
         finding("refund_offer", 30, 40),
     ];
-    let merged = highlights(&rules, &findings);
+    let merged = highlights(rules.rules(), &findings);
     assert_eq!(merged.len(), 2, "{merged:?}");
     assert_eq!((merged[0].start, merged[0].end), (0, 20));
     assert_eq!(merged[0].severity, Severity::Critical);
@@ -254,11 +357,11 @@ fn overlapping_and_nested_findings_merge_into_one_highlight_with_the_top_severit
 fn highlights_of_a_real_text_fall_on_character_boundaries() {
     let rules = rules();
     let text = "您好，我是国际物流客服，包裹压坏了要给您双倍赔偿，请下载会议APP，输入会议号，开启屏幕共享。";
-    let analysis = match analyze(&rules, text) {
+    let analysis = match rules.analyze(text) {
         Ok(a) => a,
         Err(err) => panic!("{err}"),
     };
-    let merged = highlights(&rules, &analysis.findings);
+    let merged = highlights(rules.rules(), &analysis.findings);
     assert!(!merged.is_empty());
     for h in &merged {
         assert!(h.start < h.end && text.is_char_boundary(h.start) && text.is_char_boundary(h.end));

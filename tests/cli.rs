@@ -49,6 +49,13 @@ fn json(out: &Output) -> serde_json::Value {
     }
 }
 
+fn shipped_questions() -> usize {
+    match scamcheck::RuleSet::embedded() {
+        Ok(rules) => rules.questions().len(),
+        Err(err) => panic!("{err}"),
+    }
+}
+
 fn fixture(name: &str) -> String {
     format!("{}/tests/fixtures/{name}", env!("CARGO_MANIFEST_DIR"))
 }
@@ -58,7 +65,10 @@ fn check_rules_accepts_the_embedded_and_the_shipped_file() {
     let out = scamcheck(&["check-rules"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("<embedded rules.ron>: OK — 17 questions"),
+        stdout(&out).contains(&format!(
+            "<embedded rules.ron>: OK — {} questions",
+            shipped_questions()
+        )),
         "{}",
         stdout(&out)
     );
@@ -197,7 +207,7 @@ fn questions_lists_all_in_order_in_both_languages() {
         .unwrap_or_default();
     assert_eq!(ids.first(), Some(&"claims_service"));
     assert_eq!(ids.last(), Some(&"already_paid"));
-    assert_eq!(ids.len(), 17);
+    assert_eq!(ids.len(), shipped_questions());
 
     let out = scamcheck(&["questions", "--lang", "zh"]);
     assert!(stdout(&out).contains("共享屏幕"), "{}", stdout(&out));
@@ -221,4 +231,86 @@ fn a_custom_rules_file_is_used_by_every_subcommand() {
     assert_eq!(json(&out)["questions"][0]["text"], "Ask claims_service");
     let out = scamcheck(&["--rules", &fixture("bad_syntax.ron"), "score", "{}"]);
     assert_eq!(out.status.code(), Some(1));
+}
+
+#[test]
+fn number_classifies_as_the_window_does() {
+    for (number, class) in [
+        ("025-96110", "anti_fraud_96110"),
+        ("+86 10 96110", "anti_fraud_96110"),
+        ("96110", "anti_fraud_96110"),
+        ("12381", "warning_sms_12381"),
+        ("+852 2345 6789", "hong_kong"),
+        ("138 1234 5678", "mainland_mobile"),
+    ] {
+        let out = scamcheck(&["number", "--json", number]);
+        assert_eq!(out.status.code(), Some(0), "{number}: {}", stderr(&out));
+        let v = json(&out);
+        assert_eq!(v["class"], class, "{number}: {v}");
+        assert!(v["meaning"].as_str().is_some_and(|m| !m.is_empty()), "{v}");
+        assert!(
+            v["not_meaning"].as_str().is_some_and(|m| !m.is_empty()),
+            "{v}"
+        );
+    }
+    let out = scamcheck(&["number", "--json", "+852 2345 6789"]);
+    assert_eq!(json(&out)["indicates"], "overseas_number");
+
+    let out = scamcheck(&["--lang", "zh", "number", "025-96110"]);
+    assert!(stdout(&out).contains("96110 反诈专线"), "{}", stdout(&out));
+    let out = scamcheck(&["number", "12345"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert!(
+        stdout(&out).contains("do not know this form"),
+        "{}",
+        stdout(&out)
+    );
+    let out = scamcheck(&["number", "call me"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("does not look like a phone number"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn eval_reports_recall_precision_and_every_miss() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(err) => panic!("{err}"),
+    };
+    let corpus = dir.path().join("c.jsonl");
+    let lines = [
+        r#"{"id": "s1", "kind": "scam", "form": "line", "lang": "zh", "questions": ["screen_share"], "text": "请开启屏幕共享", "source": "test"}"#,
+        r#"{"id": "s2", "kind": "scam", "form": "line", "lang": "zh", "questions": ["loan"], "text": "今天天气不错", "source": "test"}"#,
+        r#"{"id": "e1", "kind": "everyday", "form": "sms", "lang": "zh", "questions": [], "text": "妈，我到家了", "source": "test"}"#,
+    ];
+    if let Err(err) = std::fs::write(&corpus, lines.join("\n")) {
+        panic!("{err}");
+    }
+    let path = corpus.display().to_string();
+    let out = scamcheck(&["eval", "--json", &path]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v = json(&out);
+    assert_eq!(v["scam"], 2);
+    assert_eq!(v["everyday"], 1);
+    assert_eq!(v["misses"][0]["id"], "s2");
+    let text = stdout(&scamcheck(&["eval", &path]));
+    assert!(text.contains("scam items at level ≥ 2: 50.0%"), "{text}");
+    assert!(text.contains("s2"), "{text}");
+
+    // A label that names no question, and a broken line, are refused with their place.
+    std::fs::write(&corpus, lines[0].replace("screen_share", "screen_shar")).ok();
+    let out = scamcheck(&["eval", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("unknown question id screen_shar"),
+        "{}",
+        stderr(&out)
+    );
+    std::fs::write(&corpus, "{not json").ok();
+    let out = scamcheck(&["eval", &path]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains(":1:"), "{}", stderr(&out));
 }

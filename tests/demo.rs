@@ -139,7 +139,7 @@ fn loading_a_broken_rule_file_keeps_the_rules_and_a_good_one_takes_effect() {
     let shipped = format!("{}/rules.ron", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&shipped).unwrap_or_default();
     let edited = text.replacen(
-        "zh: \"对方说自己是网店、平台、快递或物流公司的客服吗？\"",
+        "zh: \"来电或短信自称是网店、平台、快递或物流公司的客服吗？\"",
         "zh: \"对方自称客服吗？\"",
         1,
     );
@@ -184,7 +184,7 @@ fn loading_a_broken_rule_file_keeps_the_rules_and_a_good_one_takes_effect() {
     click(&mut h, "加载这个文件");
     assert!(matches!(
         h.state().rules_status(),
-        Some(LoadStatus::Loaded { questions: 17, .. })
+        Some(LoadStatus::Loaded { questions: 20, .. })
     ));
     assert_eq!(h.state().rules().origin(), good.display().to_string());
     assert_eq!(

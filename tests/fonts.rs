@@ -3,8 +3,8 @@
 //! the app picks, and the face picked is a Simplified-Chinese one.
 
 use scamcheck::app::fonts;
-use scamcheck::app::strings::strings;
 use scamcheck::cases::Cases;
+use scamcheck::strings::strings;
 use scamcheck::{Lang, RuleSet};
 use skrifa::MetadataProvider;
 

@@ -6,8 +6,8 @@ use std::sync::LazyLock;
 use proptest::prelude::*;
 use proptest::test_runner::TestCaseError;
 use scamcheck::rules::{
-    ALREADY_PAID, CATALOGUE, Combination, Condition, Emergency, Hotline, LevelRule, Question,
-    RuleFile, Severity, Step,
+    ALREADY_PAID, CATALOGUE, Combination, Condition, Emergency, EmergencyStep, Hotline, LevelRule,
+    Question, RuleFile, Severity, Step,
 };
 use scamcheck::session::{Check, Next};
 use scamcheck::{Answer, Answers, Level, RuleSet, Text, evaluate};
@@ -187,6 +187,8 @@ fn random_rules() -> impl Strategy<Value = RuleSet> {
                 })
                 .collect();
             let file = RuleFile {
+                terms: Default::default(),
+                warnings: Vec::new(),
                 questions,
                 combinations,
                 levels: Level::ALL
@@ -207,8 +209,10 @@ fn random_rules() -> impl Strategy<Value = RuleSet> {
                 }],
                 emergency: Emergency {
                     title: text("紧急"),
-                    steps: vec![text("打110")],
-                    source: "generated".to_owned(),
+                    steps: vec![EmergencyStep {
+                        text: text("打110"),
+                        source: "generated".to_owned(),
+                    }],
                 },
                 numbers: Vec::new(),
             };
@@ -249,6 +253,7 @@ fn question(id: &str, severity: Severity, weight: u32) -> Question {
         hang_up_reason: (severity >= Severity::Critical).then(|| text("挂断")),
         source: "generated".to_owned(),
         patterns: Vec::new(),
+        unless: Vec::new(),
     }
 }
 

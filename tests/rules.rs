@@ -1,6 +1,7 @@
 //! Loading rule files: the shipped rules, and broken files with the exact messages a volunteer
 //! would see.
 
+use scamcheck::Analyzer;
 use scamcheck::rules::{CATALOGUE, LoadError, RuleSet, Severity};
 
 fn fixture(name: &str) -> String {
@@ -11,9 +12,10 @@ fn fixture(name: &str) -> String {
     }
 }
 
-/// The message lines for a rule text that must fail to load.
+/// The message lines for a rule text that must fail to load, with every pattern compiled as
+/// when a person loads a file.
 fn problems(name: &str, src: &str) -> Vec<String> {
-    match RuleSet::parse(name, src) {
+    match RuleSet::parse(name, src).and_then(Analyzer::checked) {
         Ok(_) => panic!("{name} loaded but should not"),
         Err(err) => err.lines(),
     }
@@ -36,6 +38,16 @@ fn shipped_rules_load_and_cover_the_catalogue() {
             q.source
         );
     }
+    // Questions beside the catalogue (the scam's siblings) cite a public source.
+    for q in rules.questions() {
+        if !CATALOGUE.iter().any(|(id, _)| *id == q.id) {
+            assert!(q.source.contains("http"), "{}: {}", q.id, q.source);
+        }
+    }
+    // Every emergency step says where its advice comes from.
+    for step in &rules.emergency().steps {
+        assert!(!step.source.trim().is_empty(), "{:?}", step.text);
+    }
     for c in rules.combinations() {
         assert!(
             c.source.starts_with("000") || c.source.starts_with("002"),
@@ -54,7 +66,84 @@ fn shipped_rules_load_and_cover_the_catalogue() {
 
 #[test]
 fn the_minimal_fixture_is_valid() {
-    assert!(RuleSet::parse("minimal.ron", &fixture("minimal.ron")).is_ok());
+    let loaded = RuleSet::parse("minimal.ron", &fixture("minimal.ron")).and_then(Analyzer::checked);
+    assert!(loaded.is_ok(), "{:?}", loaded.err());
+}
+
+#[test]
+fn the_shipped_rules_compile_every_pattern() {
+    let loaded = RuleSet::embedded().and_then(Analyzer::checked);
+    assert!(loaded.is_ok(), "{:?}", loaded.err().map(|e| e.lines()));
+}
+
+/// The minimal fixture with a term list and patterns that use it.
+fn with_terms(terms: &str, pattern: &str) -> String {
+    fixture("minimal.ron")
+        .replacen(
+            "(\n    questions: [",
+            &format!("(\n    terms: {{{terms}}},\n    questions: ["),
+            1,
+        )
+        .replace(
+            r#"patterns: [r"屏幕共享"]"#,
+            &format!("patterns: [{pattern}]"),
+        )
+}
+
+#[test]
+fn term_lists_are_checked_where_they_are_used_and_where_they_are_written() {
+    let src = with_terms(
+        r#""share": ["共享", "分享"]"#,
+        r#"r"{share} ~ 屏幕", r"{shares}屏幕""#,
+    );
+    let lines = problems("terms.ron", &src);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("terms.ron:14:")
+            && lines[0].contains(
+                "pattern `{shares}屏幕` uses unknown term `{shares}`; known terms: share"
+            )
+            && lines[0].ends_with("(at questions[8] (screen_share))"),
+        "{lines:?}"
+    );
+
+    let src = with_terms(
+        r#""share": ["共享", "(分享"], "Bad": ["x"], "empty": []"#,
+        r#"r"{share}""#,
+    );
+    let lines = problems("entries.ron", &src);
+    assert_eq!(lines.len(), 3, "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("term name `Bad` must be lowercase")),
+        "{lines:?}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("term list `empty` is empty")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.starts_with("entries.ron:4:")
+            && l.contains("entry `(分享` is not a valid regular expression")),
+        "{lines:?}"
+    );
+
+    let src = with_terms(r#""share": ["共享"]"#, r#"r"{share} ~ ", r"Zoom""#);
+    let lines = problems("shape.ron", &src);
+    assert_eq!(lines.len(), 2, "{lines:?}");
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("needs 2 to 3 non-empty parts")),
+        "{lines:?}"
+    );
+    assert!(
+        lines.iter().any(|l| l.contains("has the capital `Z`")),
+        "{lines:?}"
+    );
 }
 
 #[test]
@@ -72,7 +161,7 @@ fn a_misspelt_field_lists_the_expected_fields() {
         [
             "unknown_field.ron:8:61: Unexpected field named `wieght` in `Question`, expected one of \
              `id`, `step`, `severity`, `weight`, `text`, `short`, `why`, `hang_up_reason`, `source`, \
-             or `patterns` instead (at questions[4].wieght)"
+             `patterns`, or `unless` instead (at questions[4].wieght)"
         ]
     );
 }
@@ -96,7 +185,7 @@ fn every_semantic_problem_is_reported_at_once_in_file_order() {
             "bad_semantics.ron:8:61: question `refund_offer`: weight 400 is out of range 0..=100 (at questions[4] (refund_offer))",
             "bad_semantics.ron:8:176: the `zh` text is empty (at questions[4].why)",
             "bad_semantics.ron:10:48: question `add_contact` has severity Medium, below the catalogue's High (at questions[6] (add_contact))",
-            "bad_semantics.ron:12:277: question `screen_share`: pattern `屏幕(共享` does not compile: unclosed group (at questions[8] (screen_share))",
+            "bad_semantics.ron:12:277: pattern `屏幕(共享` is not a valid regular expression: unclosed group (at questions[8] (screen_share))",
             "bad_semantics.ron:13:138: duplicate question id `check_balance` (at questions[10] (check_balance))",
             "bad_semantics.ron:23:62: combination `opening` names unknown question `refund_ofer` (at combinations[0] (opening))",
             "bad_semantics.ron:28:10: thresholds must be strictly ascending: level 2 has min_score 3, not above level 1's 3 (at levels[2])",

@@ -4,11 +4,11 @@
 
 use eframe::egui::{self, InputState, Key, RichText, Stroke, Ui};
 
-use super::strings::fill;
 use super::widgets::{self, Kind};
 use super::{Command, View, theme};
 use crate::cases::{Case, Cases};
 use crate::level::Level;
+use crate::strings::fill;
 
 /// Where the demo is: the case list, or a step of one case (`step == steps.len()` is the end).
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

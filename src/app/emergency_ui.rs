@@ -31,7 +31,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
                     .color(p.level(Level::HangUp)),
             );
             ui.label(
-                RichText::new(step.get(lang))
+                RichText::new(step.text.get(lang))
                     .size(theme::BODY + 4.0)
                     .color(p.text),
             );

@@ -5,14 +5,14 @@
 
 use eframe::egui::{self, FontId, RichText, Stroke, TextFormat, Ui, text::LayoutJob};
 
-use super::strings::fill;
 use super::widgets::{self, Kind};
 use super::{Command, View, theme};
-use crate::analyze::{Analysis, Highlight, analyze, highlights};
-use crate::engine::Answer;
+use crate::analyze::{Analysis, Analyzer, Highlight, highlights};
+use crate::answers::Answer;
 use crate::level::Level;
 use crate::number::{NumberClass, classify};
-use crate::rules::{RuleSet, Severity};
+use crate::rules::Severity;
+use crate::strings::fill;
 
 /// The text box keeps at most this many characters (about 60 KiB of Chinese): enough for any
 /// message, small enough that typing and layout stay instant. A longer paste is cut, and the
@@ -46,24 +46,24 @@ impl Listen {
     }
 
     /// Replaces the text and analyses it.
-    pub fn set_text(&mut self, rules: &RuleSet, text: &str) {
+    pub fn set_text(&mut self, analyzer: &Analyzer, text: &str) {
         self.text = text.chars().take(TEXT_LIMIT_CHARS).collect();
         self.stale = true;
-        self.reanalyze(rules);
+        self.reanalyze(analyzer);
     }
 
     /// Analyses the text if it changed since the last analysis; nothing to do otherwise, so
     /// it costs nothing on frames where nobody types.
     /// Returns whether it ran, so the caller can show the new highlights at once.
-    pub fn reanalyze(&mut self, rules: &RuleSet) -> bool {
+    pub fn reanalyze(&mut self, analyzer: &Analyzer) -> bool {
         if !std::mem::take(&mut self.stale) {
             return false;
         }
         self.analyzed_len = self.text.len();
         self.cut = self.text.chars().count() >= TEXT_LIMIT_CHARS;
-        match analyze(rules, &self.text) {
+        match analyzer.analyze(&self.text) {
             Ok(analysis) => {
-                self.highlights = highlights(rules, &analysis.findings);
+                self.highlights = highlights(analyzer.rules(), &analysis.findings);
                 self.analysis = Some(analysis);
                 self.error = None;
             }
@@ -79,6 +79,11 @@ impl Listen {
     /// Asks for the cursor to be put in the text box, so typing can start at once.
     pub fn focus_text(&mut self) {
         self.focus_pending = true;
+    }
+
+    /// Shows why the text cannot be checked.
+    pub fn set_error(&mut self, message: String) {
+        self.error = Some(message);
     }
 
     /// Forces the next [`Listen::reanalyze`] to run (after the text or the rules changed).
@@ -392,15 +397,17 @@ mod tests {
 
     #[test]
     fn a_long_paste_is_cut_to_the_limit_and_says_so() {
-        let rules = match RuleSet::embedded() {
-            Ok(r) => r,
+        let analyzer = match crate::rules::RuleSet::embedded()
+            .and_then(|rules| Analyzer::new(std::sync::Arc::new(rules)))
+        {
+            Ok(a) => a,
             Err(err) => panic!("{err}"),
         };
         let mut listen = Listen::default();
-        listen.set_text(&rules, &"征信".repeat(TEXT_LIMIT_CHARS));
+        listen.set_text(&analyzer, &"征信".repeat(TEXT_LIMIT_CHARS));
         assert_eq!(listen.text.chars().count(), TEXT_LIMIT_CHARS);
         assert!(listen.was_cut());
-        listen.set_text(&rules, "短信");
+        listen.set_text(&analyzer, "短信");
         assert!(!listen.was_cut());
     }
 }

@@ -12,7 +12,7 @@ mod quiz_ui;
 mod result_ui;
 pub mod rules_ui;
 mod start_ui;
-pub mod strings;
+
 mod summary_ui;
 pub mod theme;
 mod widgets;
@@ -23,15 +23,16 @@ use std::sync::Arc;
 use eframe::egui::{self, Key, RichText, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
+use crate::analyze::Analyzer;
+use crate::answers::Answer;
 use crate::cases::Cases;
-use crate::engine::Answer;
 use crate::level::Level;
 use crate::rules::{ALREADY_PAID, RuleSet};
 use crate::session::{Check, HangUpReason, Next};
+use crate::strings::{self, Strings, strings};
 use crate::summary::{SummaryInput, save_new, summary};
 use crate::text::Lang;
 use fonts::CjkFont;
-use strings::{Strings, strings};
 use theme::Palette;
 
 /// Smallest and largest zoom the controls allow.
@@ -202,7 +203,10 @@ impl AppOptions {
 /// The scamcheck window.
 pub struct ScamcheckApp {
     settings: Settings,
-    rules: RuleSet,
+    rules: Arc<RuleSet>,
+    /// The compiled text patterns, built the first time the text check needs them (they are
+    /// not needed for the first frame). Rule files loaded later come with theirs.
+    analyzer: Option<Arc<Analyzer>>,
     has_cjk_font: bool,
     check: Check,
     screen: Screen,
@@ -259,7 +263,8 @@ impl ScamcheckApp {
         };
         ScamcheckApp {
             settings,
-            rules: options.rules,
+            rules: Arc::new(options.rules),
+            analyzer: None,
             has_cjk_font,
             check,
             screen: Screen::Start,
@@ -462,6 +467,19 @@ impl ScamcheckApp {
         }
     }
 
+    /// The analyser for the text check, compiled on first use.
+    fn listen_analyzer(&mut self) -> Option<Arc<Analyzer>> {
+        if self.analyzer.is_none() {
+            match Analyzer::new(self.rules.clone()) {
+                Ok(analyzer) => self.analyzer = Some(Arc::new(analyzer)),
+                // Only a pattern too large to compile gets here (rule files are checked when
+                // they load); the text check then says so instead of finding nothing.
+                Err(err) => self.listen.set_error(err.to_string()),
+            }
+        }
+        self.analyzer.clone()
+    }
+
     /// Goes on with the question walk, or to the result when everything is answered.
     fn resume_walk(&mut self) {
         self.screen = match self.check.resume() {
@@ -497,9 +515,12 @@ impl ScamcheckApp {
             Some(path) => RuleSet::load(path),
             None => RuleSet::embedded(),
         };
+        // A file is used only when its patterns compile too.
+        let loaded = loaded.and_then(|rules| Analyzer::new(Arc::new(rules)));
         self.rules_panel.status = Some(match loaded {
-            Ok(rules) => {
-                self.rules = rules;
+            Ok(analyzer) => {
+                self.rules = analyzer.rules().clone();
+                self.analyzer = Some(Arc::new(analyzer));
                 self.rules_path = path;
                 if let Some(reason) = self.check.rescore(&self.rules) {
                     self.show(Next::HangUp(reason));
@@ -784,7 +805,10 @@ impl eframe::App for ScamcheckApp {
         }
         self.commands.extend(commands);
         // Only runs when the text changed; then one more frame shows the new highlights.
-        if self.listen.reanalyze(&self.rules) {
+        let analyzer = (self.screen == Screen::Listen)
+            .then(|| self.listen_analyzer())
+            .flatten();
+        if analyzer.is_some_and(|a| self.listen.reanalyze(&a)) {
             ctx.request_repaint();
         }
 

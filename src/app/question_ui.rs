@@ -2,10 +2,10 @@
 
 use eframe::egui::{InputState, Key, RichText, Ui, vec2};
 
-use super::strings::fill;
 use super::widgets::{self, Kind};
 use super::{Command, View, answer_for_key, theme};
-use crate::engine::Answer;
+use crate::answers::Answer;
+use crate::strings::fill;
 
 pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let s = view.s;
@@ -28,7 +28,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         RichText::new(format!(
             "{} · {}",
             fill(s.question_of, &[("n", &n), ("total", &total)]),
-            question.step.name().get(view.lang)
+            s.step(question.step)
         ))
         .size(theme::SMALL)
         .color(p.weak_text),

@@ -2,11 +2,11 @@
 
 use eframe::egui::{self, InputState, Key, RichText, Stroke, Ui};
 
-use super::strings::fill;
 use super::widgets::{self, Kind};
 use super::{Command, View, theme};
 use crate::cases::Cases;
 use crate::level::Level;
+use crate::strings::fill;
 
 /// Which line is shown and whether its answer is revealed.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]

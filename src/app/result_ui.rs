@@ -5,7 +5,7 @@ use eframe::egui::{RichText, Ui};
 
 use super::widgets::{self, Kind};
 use super::{Command, View, theme};
-use crate::engine::Answer;
+use crate::answers::Answer;
 
 pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let s = view.s;

@@ -3,11 +3,11 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::strings::fill;
 use super::widgets::{self, Kind};
 use super::{Command, View, theme};
 use crate::level::Level;
 use crate::rules::Step;
+use crate::strings::fill;
 
 /// The outcome of the last load, shown on the rules screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -108,7 +108,7 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, panel: &mut RulesPanel, commands: &mut V
             continue;
         }
         ui.label(
-            RichText::new(step.name().get(lang))
+            RichText::new(s.step(step))
                 .size(theme::BODY + 4.0)
                 .strong()
                 .color(p.primary),

@@ -5,7 +5,7 @@ use eframe::egui::{self, InputState, Key, RichText, Ui};
 
 use super::widgets::{self, Kind};
 use super::{Command, View, theme};
-use crate::engine::Answer;
+use crate::answers::Answer;
 use crate::rules::{Question, Severity};
 
 /// The critical questions, shown as cards.

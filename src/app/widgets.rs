@@ -5,10 +5,10 @@ use eframe::egui::{
     vec2,
 };
 
-use super::strings::{Strings, fill};
 use super::theme::{self, Palette};
 use crate::level::Level;
 use crate::rules::{RuleSet, Severity};
+use crate::strings::{Strings, fill, strings};
 use crate::text::Lang;
 
 /// Keys 1–9, for picking the n-th card or case.
@@ -301,7 +301,7 @@ pub fn hotlines(ui: &mut Ui, rules: &RuleSet, lang: Lang, color: Color32) {
 /// `[critical]` in the severity's colour (never below the level-1 colour, so it stands out).
 pub fn severity_tag(ui: &mut Ui, palette: &Palette, severity: Severity, lang: Lang) -> Response {
     ui.label(
-        RichText::new(format!("[{}]", severity.name().get(lang)))
+        RichText::new(format!("[{}]", strings(lang).severity(severity)))
             .strong()
             .color(palette.level(severity.yes_floor().max(Level::Careful))),
     )

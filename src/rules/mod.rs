@@ -6,7 +6,9 @@
 
 mod catalogue;
 mod error;
+pub mod pattern;
 mod schema;
+mod score;
 pub(crate) mod validate;
 
 use std::path::Path;
@@ -16,11 +18,11 @@ use regex::Regex;
 pub use catalogue::{ALREADY_PAID, CATALOGUE};
 pub use error::{LoadError, Problem};
 pub use schema::{
-    Combination, Condition, Emergency, Hotline, LevelRule, NumberRule, Question, RuleFile,
-    Severity, Step,
+    Combination, Condition, Emergency, EmergencyStep, Hotline, LevelRule, NumberRule, Question,
+    RuleFile, Severity, Step,
 };
+pub use score::{Score, score};
 
-use crate::analyze::Analyzer;
 use crate::level::Level;
 
 /// The rule set shipped with scamcheck, embedded at build time.
@@ -36,13 +38,35 @@ pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 pub(crate) const REGEX_DFA_LIMIT: usize = 8 << 20;
 pub(crate) const REGEX_SET_SIZE_LIMIT: usize = 16 << 20;
 
-/// A validated rule set with its regexes compiled, ready to score answers and analyse text.
+/// A validated rule set, ready to score answers and classify numbers. Its text patterns are
+/// checked and expanded into plain regular expressions; the analyser compiles them
+/// (`Analyzer::new`), when the text check is first needed.
 #[derive(Debug)]
 pub struct RuleSet {
     file: RuleFile,
     origin: String,
-    analyzer: Analyzer,
+    /// The text the rules were read from, to place problems found when the patterns compile.
+    source: String,
+    patterns: Vec<ExpandedPattern>,
+    unless: Vec<ExpandedPattern>,
+    warnings: Vec<ExpandedPattern>,
     numbers: Vec<Regex>,
+}
+
+/// A pattern of `rules.ron` expanded into a plain regular expression.
+#[derive(Clone, Debug)]
+pub struct ExpandedPattern {
+    /// The question it shows (empty for a warning pattern).
+    pub question: String,
+    /// The pattern as written in the file.
+    pub written: String,
+    /// The regular expression it stands for.
+    pub regex: String,
+    /// A looser regular expression that matches wherever [`ExpandedPattern::regex`] can (its
+    /// ` ~ ` parts anywhere on one line): cheap to compile, for finding where to look.
+    pub detect: String,
+    /// Names the pattern's item in messages, e.g. `questions[3] (loan)`.
+    pub item: String,
 }
 
 impl RuleSet {
@@ -75,13 +99,16 @@ impl RuleSet {
     pub fn parse(origin: &str, src: &str) -> Result<RuleSet, LoadError> {
         let file: RuleFile = parse_ron(origin, src)?;
         let mut issues = validate::check(&file);
-        let analyzer = Analyzer::build(&file).map_err(|found| issues.extend(found));
+        let expanded = validate::expand_patterns(&file, &mut issues);
         let numbers = validate::compile_numbers(&file).map_err(|found| issues.extend(found));
-        match (analyzer, numbers) {
-            (Ok(analyzer), Ok(numbers)) if issues.is_empty() => Ok(RuleSet {
+        match numbers {
+            Ok(numbers) if issues.is_empty() => Ok(RuleSet {
                 file,
                 origin: origin.to_owned(),
-                analyzer,
+                source: src.to_owned(),
+                patterns: expanded.patterns,
+                unless: expanded.unless,
+                warnings: expanded.warnings,
                 numbers,
             }),
             _ => Err(invalid(origin, src, issues)),
@@ -138,9 +165,25 @@ impl RuleSet {
         &self.file.emergency
     }
 
-    /// The compiled text analyser.
-    pub fn analyzer(&self) -> &Analyzer {
-        &self.analyzer
+    /// The questions' text patterns, expanded, in file order.
+    pub fn patterns(&self) -> &[ExpandedPattern] {
+        &self.patterns
+    }
+
+    /// The questions' `unless` patterns, expanded, in file order.
+    pub fn unless(&self) -> &[ExpandedPattern] {
+        &self.unless
+    }
+
+    /// The warning patterns, expanded.
+    pub fn warnings(&self) -> &[ExpandedPattern] {
+        &self.warnings
+    }
+
+    /// A [`LoadError`] for problems found after loading (when the patterns compile), placed
+    /// in the text the rules came from.
+    pub(crate) fn problems(&self, issues: Vec<validate::Issue>) -> LoadError {
+        invalid(&self.origin, &self.source, issues)
     }
 
     /// Phone-number rules with their compiled patterns, in file order.

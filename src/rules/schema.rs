@@ -3,6 +3,8 @@
 //! Every struct denies unknown fields, so a misspelt field name is an error that lists the
 //! fields that were expected instead of being silently ignored.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::level::Level;
@@ -12,6 +14,14 @@ use crate::text::Text;
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct RuleFile {
+    /// Named lists of words and phrases that patterns refer to as `{name}`, so a synonym is
+    /// written once and every pattern using the list gains it.
+    #[serde(default)]
+    pub terms: BTreeMap<String, Vec<String>>,
+    /// Patterns of warnings and negations ("请勿泄露", "never share"): a finding whose line (one
+    /// SMS, one turn of a call) matches one is dropped, because the text warns against the move instead of asking for it.
+    #[serde(default)]
+    pub warnings: Vec<String>,
     /// The questions, in the order of the scam's steps.
     pub questions: Vec<Question>,
     /// Rules that raise the risk when red flags occur together.
@@ -54,9 +64,15 @@ pub struct Question {
     pub hang_up_reason: Option<Text>,
     /// Seed file and passage this question comes from.
     pub source: String,
-    /// Regular expressions (Chinese or English) that show the caller did this.
+    /// Patterns (regular expressions with `{term}` lists and ` ~ ` for "close together in one
+    /// clause"), in Chinese or English, that show the caller did this.
     #[serde(default)]
     pub patterns: Vec<String>,
+    /// Patterns of the honest version of this move (a platform's own refund "to the original
+    /// payment method", a renewal "you can cancel in the app"): a match in the same line of
+    /// text drops this question's findings there.
+    #[serde(default)]
+    pub unless: Vec<String>,
 }
 
 /// The steps of the fake refund scam, in the order they happen.
@@ -92,21 +108,6 @@ impl Step {
         Step::Extract,
         Step::After,
     ];
-
-    /// A short name for the step in both languages.
-    pub fn name(self) -> Text {
-        let (zh, en) = match self {
-            Step::Contact => ("联系", "Contact"),
-            Step::Pretext => ("借口", "Pretext"),
-            Step::OffPlatform => ("离开平台", "Off the platform"),
-            Step::TakeControl => ("控制手机", "Taking control"),
-            Step::Money => ("盯上钱", "Looking at money"),
-            Step::Pressure => ("施压", "Pressure"),
-            Step::Extract => ("骗走钱", "Taking the money"),
-            Step::After => ("事后", "Afterwards"),
-        };
-        Text::new(zh, en)
-    }
 }
 
 /// How decisive one "yes" is. Each severity sets a floor on the verdict level.
@@ -141,18 +142,6 @@ impl Severity {
             Severity::High => Level::Careful,
             Severity::Critical | Severity::Emergency => Level::HighRisk,
         }
-    }
-
-    /// The severity's name in both languages.
-    pub fn name(self) -> Text {
-        let (zh, en) = match self {
-            Severity::Low => ("背景", "low"),
-            Severity::Medium => ("可疑", "medium"),
-            Severity::High => ("高危", "high"),
-            Severity::Critical => ("致命", "critical"),
-            Severity::Emergency => ("紧急", "emergency"),
-        };
-        Text::new(zh, en)
     }
 }
 
@@ -307,8 +296,16 @@ pub struct Emergency {
     /// The headline.
     pub title: Text,
     /// The steps, in order of urgency.
-    pub steps: Vec<Text>,
-    /// Seed file and passage.
+    pub steps: Vec<EmergencyStep>,
+}
+
+/// One thing to do once money or a code has gone.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EmergencyStep {
+    /// What to do, in one or two short sentences.
+    pub text: Text,
+    /// Where the advice comes from: a seed passage or a public police source.
     pub source: String,
 }
 

@@ -7,9 +7,11 @@ use regex::{Regex, RegexBuilder};
 
 use super::catalogue::CATALOGUE;
 use super::error::Problem;
+use super::pattern::{self, PatternError, Reach};
 use super::schema::{Condition, RuleFile, Severity};
-use super::{REGEX_DFA_LIMIT, REGEX_SIZE_LIMIT};
-use crate::engine::{Answer, Answers, evaluate_file};
+use super::score::score;
+use super::{ExpandedPattern, REGEX_DFA_LIMIT, REGEX_SIZE_LIMIT};
+use crate::answers::{Answer, Answers};
 use crate::level::Level;
 use crate::text::Text;
 
@@ -68,10 +70,10 @@ pub(crate) fn quoted(id: &str) -> String {
     format!("\"{id}\"")
 }
 
-/// Compiles one user-written regex with the size limits every rule regex gets.
+/// Compiles one rule regex (already through [`ascii_word_boundaries`]) with the size limits
+/// every rule regex gets.
 pub(crate) fn compile(pattern: &str) -> Result<Regex, regex::Error> {
-    RegexBuilder::new(&ascii_word_boundaries(pattern))
-        .case_insensitive(true)
+    RegexBuilder::new(pattern)
         .size_limit(REGEX_SIZE_LIMIT)
         .dfa_size_limit(REGEX_DFA_LIMIT)
         .build()
@@ -106,7 +108,7 @@ pub(crate) fn compile_numbers(file: &RuleFile) -> Result<Vec<Regex>, Vec<Issue>>
     let mut compiled = Vec::new();
     let mut issues = Vec::new();
     for (i, rule) in file.numbers.iter().enumerate() {
-        match compile(&rule.pattern) {
+        match compile(&ascii_word_boundaries(&rule.pattern)) {
             Ok(re) => compiled.push(re),
             Err(err) => issues.push(Issue::new(
                 format!("numbers[{i}] ({})", rule.id),
@@ -144,9 +146,10 @@ pub(crate) fn one_line(message: &str) -> String {
         .join(" ")
 }
 
-/// Every semantic check except regex compilation (done by the analyser that owns them).
+/// Every semantic check except the patterns (see [`expand_patterns`]).
 pub(crate) fn check(file: &RuleFile) -> Vec<Issue> {
     let mut issues = Vec::new();
+    check_terms(file, &mut issues);
     check_questions(file, &mut issues);
     check_combinations(file, &mut issues);
     let levels_ok = check_levels(file, &mut issues);
@@ -157,6 +160,174 @@ pub(crate) fn check(file: &RuleFile) -> Vec<Issue> {
         check_severity_bounds(file, &mut issues);
     }
     issues
+}
+
+/// Term names are lowercase identifiers; each list has entries, none empty, none referring to
+/// another list, each a valid regular expression.
+fn check_terms(file: &RuleFile, issues: &mut Vec<Issue>) {
+    for (name, entries) in &file.terms {
+        let item = format!("terms.{name}");
+        let anchor = vec!["terms".to_owned(), quoted(name)];
+        let is_ident = name.starts_with(|c: char| c.is_ascii_lowercase())
+            && name
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+        if !is_ident {
+            issues.push(Issue::new(
+                &item,
+                anchor.clone(),
+                format!("term name `{name}` must be lowercase letters, digits and `_`, starting with a letter"),
+            ));
+        }
+        if entries.is_empty() {
+            issues.push(Issue::new(
+                &item,
+                anchor.clone(),
+                format!("term list `{name}` is empty"),
+            ));
+        }
+        for entry in entries {
+            let entry_anchor = vec!["terms".to_owned(), quoted(name), entry.clone()];
+            let problem = if entry.trim().is_empty() {
+                Some("an entry is empty (it would match everywhere)".to_owned())
+            } else if let Some(upper) = uppercase_letter(entry) {
+                Some(format!(
+                    "entry `{entry}` has the capital `{upper}`: write English in lowercase (text is matched in lowercase)"
+                ))
+            } else if !pattern::term_refs(entry).is_empty() {
+                Some(format!(
+                    "entry `{entry}` refers to another term list; write the words out"
+                ))
+            } else {
+                syntax_error(entry)
+                    .map(|err| format!("entry `{entry}` is not a valid regular expression: {err}"))
+            };
+            if let Some(message) = problem {
+                issues.push(Issue::new(
+                    &item,
+                    entry_anchor,
+                    format!("term list `{name}`: {message}"),
+                ));
+            }
+        }
+    }
+}
+
+/// Expands every question's patterns and the warnings into plain regular expressions,
+/// reporting unknown terms and syntax errors with the pattern's position.
+pub(crate) fn expand_patterns(file: &RuleFile, issues: &mut Vec<Issue>) -> Expanded {
+    let mut expand = |question: &str, item: String, anchor: Vec<String>, written: &str| {
+        // The term lists' entries are checked on their own (`check_terms`): the pattern's own
+        // syntax is checked with a stand-in for each list, so a long list is parsed once, not
+        // once per pattern and order.
+        let skeleton = match pattern::skeleton(written, &file.terms) {
+            Ok(skeleton) => ascii_word_boundaries(&skeleton),
+            Err(err) => {
+                let message = match err {
+                    PatternError::UnknownTerm(name) => format!(
+                        "pattern `{written}` uses unknown term `{{{name}}}`; known terms: {}",
+                        file.terms
+                            .keys()
+                            .map(String::as_str)
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                    PatternError::NearParts => format!("pattern `{written}`: {err}"),
+                };
+                issues.push(Issue::new(item, anchor, message));
+                return None;
+            }
+        };
+        if let Some(upper) = uppercase_letter(written) {
+            issues.push(Issue::new(
+                item,
+                anchor,
+                format!(
+                    "pattern `{written}` has the capital `{upper}`: write English in lowercase (text is matched in lowercase)"
+                ),
+            ));
+            return None;
+        }
+        if let Some(err) = syntax_error(&skeleton) {
+            issues.push(Issue::new(
+                item,
+                anchor,
+                format!("pattern `{written}` is not a valid regular expression: {err}"),
+            ));
+            return None;
+        }
+        let expanded = |reach| {
+            pattern::expand(written, &file.terms, reach)
+                .map(|regex| ascii_word_boundaries(&regex))
+                .unwrap_or_default()
+        };
+        Some(ExpandedPattern {
+            question: question.to_owned(),
+            written: written.to_owned(),
+            regex: expanded(Reach::Exact),
+            detect: expanded(Reach::Line),
+            item,
+        })
+    };
+    let mut out = Expanded::default();
+    for (i, q) in file.questions.iter().enumerate() {
+        let item = format!("questions[{i}] ({})", q.id);
+        for written in &q.patterns {
+            let anchor = vec![quoted(&q.id), written.clone()];
+            out.patterns
+                .extend(expand(&q.id, item.clone(), anchor, written));
+        }
+        for written in &q.unless {
+            let anchor = vec![quoted(&q.id), "unless".to_owned(), written.clone()];
+            out.unless
+                .extend(expand(&q.id, item.clone(), anchor, written));
+        }
+    }
+    for (i, written) in file.warnings.iter().enumerate() {
+        let anchor = vec!["warnings".to_owned(), written.clone()];
+        out.warnings
+            .extend(expand("", format!("warnings[{i}]"), anchor, written));
+    }
+    out
+}
+
+/// A rule file's patterns as plain regular expressions.
+#[derive(Default)]
+pub(crate) struct Expanded {
+    pub(crate) patterns: Vec<ExpandedPattern>,
+    pub(crate) unless: Vec<ExpandedPattern>,
+    pub(crate) warnings: Vec<ExpandedPattern>,
+}
+
+/// The first capital ASCII letter of a pattern that is a letter to match, not part of an escape
+/// (`\S`, `\D`, `\p{Han}`). Text is lowercased before matching, so such a letter could never
+/// match.
+fn uppercase_letter(pattern: &str) -> Option<char> {
+    let mut chars = pattern.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\\' {
+            if let Some('p' | 'P') = chars.next() {
+                // `\p{Name}` or `\pL`: skip the class name.
+                if chars.next_if_eq(&'{').is_some() {
+                    chars.by_ref().take_while(|n| *n != '}').for_each(drop);
+                } else {
+                    chars.next();
+                }
+            }
+        } else if c.is_ascii_uppercase() {
+            return Some(c);
+        }
+    }
+    None
+}
+
+/// The syntax error of a pattern, in one line, if it has one.
+fn syntax_error(regex: &str) -> Option<String> {
+    regex_syntax::ParserBuilder::new()
+        .build()
+        .parse(regex)
+        .err()
+        .map(|err| one_line(&err.to_string()))
 }
 
 fn check_questions(file: &RuleFile, issues: &mut Vec<Issue>) {
@@ -409,14 +580,24 @@ fn check_texts(file: &RuleFile, issues: &mut Vec<Issue>) {
         anchor.clone(),
         &file.emergency.title,
     );
-    for (i, s) in file.emergency.steps.iter().enumerate() {
-        check(format!("emergency.steps[{i}]"), anchor.clone(), s);
+    for (i, step) in file.emergency.steps.iter().enumerate() {
+        check(format!("emergency.steps[{i}]"), anchor.clone(), &step.text);
     }
     for (i, n) in file.numbers.iter().enumerate() {
         let anchor = vec![quoted(&n.id)];
         check(format!("numbers[{i}].name"), anchor.clone(), &n.name);
         check(format!("numbers[{i}].meaning"), anchor.clone(), &n.meaning);
         check(format!("numbers[{i}].not_meaning"), anchor, &n.not_meaning);
+    }
+    for (i, step) in file.emergency.steps.iter().enumerate() {
+        if step.source.trim().is_empty() {
+            issues.push(Issue::new(
+                format!("emergency.steps[{i}]"),
+                vec!["emergency".to_owned(), "source".to_owned()],
+                "an emergency step has an empty `source`; name where the advice comes from"
+                    .to_owned(),
+            ));
+        }
     }
     if file.emergency.steps.is_empty() {
         issues.push(Issue::new(
@@ -481,7 +662,7 @@ fn check_severity_bounds(file: &RuleFile, issues: &mut Vec<Issue>) {
             _ => continue,
         };
         let answers = Answers::from_iter([(q.id.clone(), Answer::Yes)]);
-        let level = evaluate_file(file, &answers).level;
+        let level = score(file, &answers).level;
         if level > most {
             issues.push(Issue::new(
                 format!("questions[{i}] ({})", q.id),
@@ -505,6 +686,13 @@ mod tests {
         let src = "a\n中文x";
         assert_eq!(line_col(src, 0), (1, 1));
         assert_eq!(line_col(src, src.find('x').unwrap_or(0)), (2, 3));
+    }
+
+    #[test]
+    fn capitals_are_found_outside_escapes_only() {
+        assert_eq!(uppercase_letter(r"\bzoom\S+\p{Han}\pL"), None);
+        assert_eq!(uppercase_letter(r"\bZoom"), Some('Z'));
+        assert_eq!(uppercase_letter(r"\p{Han}QQ"), Some('Q'));
     }
 
     #[test]

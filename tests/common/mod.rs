@@ -5,13 +5,21 @@ use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 use scamcheck::app::{AppOptions, ScamcheckApp};
-use scamcheck::{Lang, RuleSet};
+use scamcheck::{Analyzer, Lang, RuleSet};
 
 /// The shipped rules; a test fails loudly if they do not load.
 pub fn rules() -> RuleSet {
     match RuleSet::embedded() {
         Ok(rules) => rules,
         Err(err) => panic!("the shipped rules must load:\n{err}"),
+    }
+}
+
+/// The shipped rules with their patterns compiled.
+pub fn analyzer() -> Analyzer {
+    match Analyzer::new(std::sync::Arc::new(rules())) {
+        Ok(analyzer) => analyzer,
+        Err(err) => panic!("the shipped patterns must compile:\n{err}"),
     }
 }
 

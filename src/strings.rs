@@ -1,6 +1,9 @@
-//! Every user-interface string, once per language. Rule texts (questions, advice) live in
-//! `rules.ron`; these are the words of the window itself.
+//! Every string scamcheck shows — in the window, on the command line, in a saved summary — once
+//! per language, so a test can check every glyph and every translation. Rule texts (questions,
+//! advice) live in `rules.ron`; these are scamcheck's own words.
 
+use crate::answers::Answer;
+use crate::rules::{Severity, Step};
 use crate::text::Lang;
 
 /// The window's words in one language. Serialisable so tests can check every string.
@@ -123,6 +126,34 @@ pub struct Strings {
     pub reset_no: &'static str,
     // Font notice.
     pub font_missing: &'static str,
+    // Answers, severities and steps (everywhere they are named).
+    pub answer_no: &'static str,
+    pub severity_low: &'static str,
+    pub severity_medium: &'static str,
+    pub severity_high: &'static str,
+    pub severity_critical: &'static str,
+    pub severity_emergency: &'static str,
+    pub step_contact: &'static str,
+    pub step_pretext: &'static str,
+    pub step_off_platform: &'static str,
+    pub step_take_control: &'static str,
+    pub step_money: &'static str,
+    pub step_pressure: &'static str,
+    pub step_extract: &'static str,
+    pub step_after: &'static str,
+    // Command line.
+    pub cli_level: &'static str,
+    pub cli_score: &'static str,
+    pub cli_red_flags: &'static str,
+    pub cli_patterns: &'static str,
+    pub cli_what_to_do: &'static str,
+    pub cli_say: &'static str,
+    pub cli_found: &'static str,
+    pub cli_nothing_found: &'static str,
+    pub cli_number_unknown: &'static str,
+    pub cli_number_means: &'static str,
+    pub cli_number_not_means: &'static str,
+    pub cli_number_indicates: &'static str,
 }
 
 /// The strings for `lang`.
@@ -241,6 +272,32 @@ const ZH: Strings = Strings {
     reset_yes: "是的，全部清除",
     reset_no: "取消",
     font_missing: "找不到中文字体，已切换为英文。请安装中文字体（如 Debian/Ubuntu：fonts-noto-cjk）。",
+    answer_no: "否",
+    severity_low: "背景",
+    severity_medium: "可疑",
+    severity_high: "高危",
+    severity_critical: "致命",
+    severity_emergency: "紧急",
+    step_contact: "联系",
+    step_pretext: "借口",
+    step_off_platform: "离开平台",
+    step_take_control: "控制手机",
+    step_money: "盯上钱",
+    step_pressure: "施压",
+    step_extract: "骗走钱",
+    step_after: "事后",
+    cli_level: "等级",
+    cli_score: "分数",
+    cli_red_flags: "危险信号：",
+    cli_patterns: "组合规则：",
+    cli_what_to_do: "怎么做：",
+    cli_say: "这样说：",
+    cli_found: "找到：",
+    cli_nothing_found: "没有找到这类骗局的说法。这不代表安全。",
+    cli_number_unknown: "规则里没有这种号码格式。",
+    cli_number_means: "意思",
+    cli_number_not_means: "不代表",
+    cli_number_indicates: "对应问题",
 };
 
 const EN: Strings = Strings {
@@ -351,7 +408,69 @@ const EN: Strings = Strings {
     reset_yes: "Yes, clear everything",
     reset_no: "Cancel",
     font_missing: "No Chinese font found, so the app is in English. Install one (Debian/Ubuntu: fonts-noto-cjk) to use Chinese.",
+    answer_no: "No",
+    severity_low: "low",
+    severity_medium: "medium",
+    severity_high: "high",
+    severity_critical: "critical",
+    severity_emergency: "emergency",
+    step_contact: "Contact",
+    step_pretext: "Pretext",
+    step_off_platform: "Off the platform",
+    step_take_control: "Taking control",
+    step_money: "Looking at money",
+    step_pressure: "Pressure",
+    step_extract: "Taking the money",
+    step_after: "Afterwards",
+    cli_level: "Level",
+    cli_score: "score",
+    cli_red_flags: "Red flags:",
+    cli_patterns: "Patterns:",
+    cli_what_to_do: "What to do:",
+    cli_say: "Say:",
+    cli_found: "Found:",
+    cli_nothing_found: "Nothing in the text matches this scam. That does not mean it is safe.",
+    cli_number_unknown: "The rules do not know this form of number.",
+    cli_number_means: "means",
+    cli_number_not_means: "does not mean",
+    cli_number_indicates: "question",
 };
+
+impl Strings {
+    /// The answer in plain words.
+    pub fn answer(&self, answer: Answer) -> &'static str {
+        match answer {
+            Answer::Yes => self.yes,
+            Answer::No => self.answer_no,
+            Answer::Unsure => self.unsure,
+        }
+    }
+
+    /// The severity's name.
+    pub fn severity(&self, severity: Severity) -> &'static str {
+        match severity {
+            Severity::Low => self.severity_low,
+            Severity::Medium => self.severity_medium,
+            Severity::High => self.severity_high,
+            Severity::Critical => self.severity_critical,
+            Severity::Emergency => self.severity_emergency,
+        }
+    }
+
+    /// The step's short name.
+    pub fn step(&self, step: Step) -> &'static str {
+        match step {
+            Step::Contact => self.step_contact,
+            Step::Pretext => self.step_pretext,
+            Step::OffPlatform => self.step_off_platform,
+            Step::TakeControl => self.step_take_control,
+            Step::Money => self.step_money,
+            Step::Pressure => self.step_pressure,
+            Step::Extract => self.step_extract,
+            Step::After => self.step_after,
+        }
+    }
+}
 
 /// Fills `{name}` placeholders.
 pub fn fill(template: &str, values: &[(&str, &dyn std::fmt::Display)]) -> String {
