@@ -1,6 +1,8 @@
 //! The demo cases: the real cases of the seeds as data (`assets/cases.ron`), replayed step by
 //! step with the same engine as a live check, and the audience quiz.
 
+use std::collections::BTreeMap;
+
 use serde::{Deserialize, Serialize};
 
 use crate::answers::{Answer, Answers};
@@ -19,6 +21,8 @@ pub const EMBEDDED_CASES_ORIGIN: &str = "<embedded cases.ron>";
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Cases {
+    /// The articles the cases come from, by id (`000`, `002`): their titles as shown.
+    pub sources: BTreeMap<String, Text>,
     /// Cases to replay.
     pub cases: Vec<Case>,
     /// "Scam or not?" lines for the audience.
@@ -34,7 +38,7 @@ pub struct Case {
     pub id: String,
     /// Shown in the case list.
     pub title: Text,
-    /// The seed file it comes from.
+    /// The article it comes from (a key of [`Cases::sources`]).
     pub source: String,
     /// What happened, in order.
     pub steps: Vec<CaseStep>,
@@ -48,11 +52,13 @@ pub struct Case {
 #[derive(Clone, Debug, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct CaseStep {
-    /// What happens.
+    /// What happens, retelling only this step's passages.
     pub narration: Text,
+    /// The words of the article this step retells, copied exactly.
+    pub passages: Vec<String>,
     /// What the caller says, if anything.
     #[serde(default)]
-    pub line: Option<Text>,
+    pub said: Option<Said>,
     /// The questions this step answers "yes".
     #[serde(default)]
     pub yes: Vec<String>,
@@ -60,6 +66,34 @@ pub struct CaseStep {
     /// stopped it.
     #[serde(default)]
     pub hang_up: Option<Text>,
+}
+
+/// What the caller says in a step, and whether the words are the article's own.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Said {
+    /// Simplified Chinese.
+    pub zh: String,
+    /// English.
+    pub en: String,
+    /// A quotation of the article, or a retelling of the step's passage in speech.
+    pub from: SaidFrom,
+}
+
+impl Said {
+    /// The words in both languages.
+    pub fn text(&self) -> Text {
+        Text::new(self.zh.clone(), self.en.clone())
+    }
+}
+
+/// Where a caller's line comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum SaidFrom {
+    /// The article's own words (the Chinese is found in it, word for word).
+    Quote,
+    /// The step's passage retold as speech.
+    Paraphrase,
 }
 
 /// One "scam or not?" line.
@@ -72,7 +106,7 @@ pub struct QuizItem {
     pub is_scam: bool,
     /// Why, shown on reveal.
     pub reason: Text,
-    /// Where it comes from in the seeds.
+    /// The article it comes from (a key of [`Cases::sources`]).
     pub source: String,
 }
 
@@ -99,11 +133,29 @@ impl Cases {
         }
     }
 
+    /// The title of an article, by id.
+    pub fn source_title(&self, id: &str) -> Option<&Text> {
+        self.sources.get(id)
+    }
+
     fn check(&self, rules: &RuleSet) -> Vec<Issue> {
         let mut issues = Vec::new();
         let mut seen = std::collections::HashSet::new();
+        let check_source = |issues: &mut Vec<Issue>, item: String, source: &str| {
+            if !self.sources.contains_key(source) {
+                issues.push(Issue::new(
+                    item,
+                    vec![quoted(source)],
+                    format!(
+                        "source `{source}` is not one of `sources` ({})",
+                        self.sources.keys().cloned().collect::<Vec<_>>().join(", ")
+                    ),
+                ));
+            }
+        };
         for (i, case) in self.cases.iter().enumerate() {
             let item = format!("cases[{i}] ({})", case.id);
+            check_source(&mut issues, item.clone(), &case.source);
             if !seen.insert(case.id.as_str()) {
                 issues.push(Issue::new(
                     &item,
@@ -136,8 +188,20 @@ impl Cases {
                         ));
                     }
                 }
+                if step.passages.iter().all(|p| p.trim().is_empty()) {
+                    issues.push(Issue::new(
+                        format!("cases[{i}].steps[{j}]"),
+                        vec![quoted(&case.id)],
+                        format!(
+                            "case `{}` step {} has no `passages`: copy the article's words it retells",
+                            case.id,
+                            j + 1
+                        ),
+                    ));
+                }
+                let said = step.said.as_ref().map(Said::text);
                 let mut texts = vec![("narration", &step.narration)];
-                texts.extend(step.line.iter().map(|t| ("line", t)));
+                texts.extend(said.iter().map(|t| ("said", t)));
                 texts.extend(step.hang_up.iter().map(|t| ("hang_up", t)));
                 for (field, text) in texts {
                     check_text(
@@ -162,6 +226,7 @@ impl Cases {
             );
         }
         for (i, item) in self.quiz.iter().enumerate() {
+            check_source(&mut issues, format!("quiz[{i}]"), &item.source);
             check_text(
                 &mut issues,
                 &format!("quiz[{i}].line"),

@@ -6,7 +6,7 @@ mod common;
 use common::rules;
 
 use scamcheck::RuleSet;
-use scamcheck::cases::{Case, Cases, EMBEDDED_CASES};
+use scamcheck::cases::{Case, Cases, EMBEDDED_CASES, SaidFrom};
 
 fn cases(rules: &RuleSet) -> Cases {
     match Cases::embedded(rules) {
@@ -114,4 +114,99 @@ fn broken_cases_are_reported_with_positions() {
         Err(err) => err.to_string(),
     };
     assert_eq!(syntax, "cases.ron:1:14: Expected string (at cases[0].id)");
+}
+
+/// The article a case comes from, as kept in `docs/sources/`.
+fn article(id: &str) -> String {
+    let dir = format!("{}/docs/sources", env!("CARGO_MANIFEST_DIR"));
+    let entries = match std::fs::read_dir(&dir) {
+        Ok(entries) => entries,
+        Err(err) => panic!("{dir}: {err}"),
+    };
+    for entry in entries.flatten() {
+        let name = entry.file_name().to_string_lossy().into_owned();
+        if name.starts_with(&format!("{id}_")) {
+            return std::fs::read_to_string(entry.path()).unwrap_or_default();
+        }
+    }
+    panic!("no article {id} in {dir}")
+}
+
+#[test]
+fn every_passage_and_quotation_is_the_articles_own_words() {
+    let rules = rules();
+    let cases = cases(&rules);
+    for case in &cases.cases {
+        let text = article(&case.source);
+        for (j, step) in case.steps.iter().enumerate() {
+            for passage in &step.passages {
+                assert!(
+                    text.contains(passage.as_str()),
+                    "{} step {}: passage not in article {}: {passage}",
+                    case.id,
+                    j + 1,
+                    case.source
+                );
+            }
+            if let Some(said) = &step.said
+                && said.from == SaidFrom::Quote
+            {
+                let quote = said.zh.trim_end_matches(['。', '，', '！', '？']);
+                assert!(
+                    text.contains(quote),
+                    "{} step {}: quoted words not in article {}: {quote}",
+                    case.id,
+                    j + 1,
+                    case.source
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn the_cases_invent_no_genders_and_unmask_no_names() {
+    let rules = rules();
+    let cases = cases(&rules);
+    for case in &cases.cases {
+        let mut zh = vec![case.title.zh.clone(), case.loss.zh.clone()];
+        let mut en = vec![case.title.en.clone(), case.loss.en.clone()];
+        for step in &case.steps {
+            zh.push(step.narration.zh.clone());
+            en.push(step.narration.en.clone());
+            if let Some(said) = &step.said {
+                zh.push(said.zh.clone());
+                en.push(said.en.clone());
+            }
+        }
+        // The articles mask brands (*猫, *东, *宝, 云*付); the cases keep them masked.
+        for text in &zh {
+            for unmasked in ["天猫", "京东", "淘宝", "云闪付"] {
+                assert!(
+                    !text.contains(unmasked),
+                    "{}: {unmasked} in {text}",
+                    case.id
+                );
+            }
+        }
+        // Only 002 names a gender (M 女士, her husband); 000's cases name none.
+        if case.source == "000" {
+            for text in &zh {
+                assert!(
+                    !text.contains('他') && !text.contains('她'),
+                    "{}: {text}",
+                    case.id
+                );
+            }
+            for text in &en {
+                let words: Vec<String> = text
+                    .split(|c: char| !c.is_ascii_alphabetic())
+                    .map(str::to_lowercase)
+                    .collect();
+                for gendered in ["he", "she", "his", "her", "him", "mr", "ms", "mrs"] {
+                    assert!(!words.iter().any(|w| w == gendered), "{}: {text}", case.id);
+                }
+            }
+        }
+    }
 }

@@ -19,24 +19,31 @@ fn a_whole_case_steps_through_with_keys_and_marks_the_moment_to_hang_up() {
     assert_eq!(h.state().screen(), &Screen::Demo);
     press(&mut h, Key::Num1);
     assert!(shows(&h, "Ms M: the \"international logistics\" claim"));
-    assert!(shows(&h, "Step 1 of 9"));
+    assert!(shows(&h, "Step 1 of 10"));
     assert!(!shows(&h, "This is where to hang up!"));
-    for _ in 0..3 {
+    // The article's own words are told apart from a retelling.
+    assert!(shows(&h, "The caller says (as the article tells it):"));
+    for _ in 0..4 {
         press(&mut h, Key::Space);
     }
-    assert!(shows(&h, "Step 4 of 9"));
+    assert!(shows(&h, "Step 5 of 10"));
     assert!(shows(&h, "This is where to hang up!"));
     assert!(shows(
         &h,
-        "The check already said \"hang up now\" at step 2."
+        "The check already said \"hang up now\" at step 3."
     ));
     assert!(shows(&h, "Scam — hang up now"), "the meter is at level 3");
     press(&mut h, Key::ArrowLeft);
-    assert!(shows(&h, "Step 3 of 9"));
-    for _ in 0..6 {
+    assert!(shows(&h, "Step 4 of 10"));
+    for _ in 0..4 {
         press(&mut h, Key::ArrowRight);
     }
-    assert!(shows(&h, "Step 9 of 9"));
+    assert!(shows(&h, "Step 8 of 10"));
+    assert!(shows(&h, "The caller says (the article's words):"));
+    for _ in 0..2 {
+        press(&mut h, Key::ArrowRight);
+    }
+    assert!(shows(&h, "Step 10 of 10"));
     press(&mut h, Key::Space);
     assert!(shows(&h, "How it ended"));
     assert!(shows(&h, "Ms M lost more than 190,000 yuan."));

@@ -199,3 +199,21 @@ fn level_0_never_says_safe() {
         verdict.advice
     );
 }
+
+#[test]
+fn a_genuine_courier_calling_twice_about_a_real_parcel_stays_below_level_3() {
+    let rules = rules();
+    // "我是顺丰的，您的快件 SF… 放哪儿？" — and, unanswered, calls again.
+    let levels = levels_along(
+        &rules,
+        &yes(&["claims_service", "knows_details", "persistent_calls"]),
+    );
+    assert!(levels.iter().all(|l| *l < 3), "{levels:?}");
+    // Three mild signs together (a relative abroad who knows the parcel and calls twice) are
+    // not "this is the scam" either.
+    let levels = levels_along(
+        &rules,
+        &yes(&["overseas_number", "knows_details", "persistent_calls"]),
+    );
+    assert!(levels.iter().all(|l| *l < 3), "{levels:?}");
+}

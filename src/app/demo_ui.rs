@@ -6,7 +6,7 @@ use eframe::egui::{self, InputState, Key, RichText, Stroke, Ui};
 
 use super::widgets::{self, Kind};
 use super::{Command, View, theme};
-use crate::cases::{Case, Cases};
+use crate::cases::{Case, Cases, SaidFrom};
 use crate::level::Level;
 use crate::strings::fill;
 
@@ -79,8 +79,13 @@ fn step_ui(ui: &mut Ui, view: &View<'_>, case: &Case, step: usize, commands: &mu
     widgets::risk_meter(ui, p, s, verdict.level, verdict.level_name.get(lang));
 
     ui.label(RichText::new(current.narration.get(lang)).size(theme::BODY + 4.0));
-    if let Some(line) = &current.line {
-        ui.label(RichText::new(s.demo_caller_says).color(p.weak_text));
+    if let Some(said) = &current.said {
+        let label = match said.from {
+            SaidFrom::Quote => s.demo_caller_says,
+            SaidFrom::Paraphrase => s.demo_caller_paraphrase,
+        };
+        let line = said.text();
+        ui.label(RichText::new(label).color(p.weak_text));
         egui::Frame::new()
             .fill(p.panel)
             .stroke(Stroke::new(2.0, p.border))

@@ -82,11 +82,13 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, cases: &Cases, quiz: &Quiz, commands: &m
             );
         });
         ui.label(RichText::new(item.reason.get(lang)).size(theme::BODY + 4.0));
-        ui.label(
-            RichText::new(format!("{}: {}", s.rules_source, item.source))
-                .size(theme::SMALL)
-                .color(p.weak_text),
-        );
+        if let Some(title) = cases.source_title(&item.source) {
+            ui.label(
+                RichText::new(format!("{}: {}", s.rules_source, title.get(lang)))
+                    .size(theme::SMALL)
+                    .color(p.weak_text),
+            );
+        }
         if widgets::big_button(ui, p, s.quiz_next, Kind::Primary, width).clicked() {
             commands.push(Command::QuizAdvance);
         }
