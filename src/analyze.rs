@@ -4,6 +4,7 @@
 //! [`RegexSet`] to learn which patterns occur at all; spans are then found only for those, and a
 //! match in a clause that warns against the move ("请勿泄露") is dropped.
 
+use crate::says;
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
@@ -223,7 +224,8 @@ impl Analyzer {
                         issues.push(Issue::new(
                             p.item.clone(),
                             vec![p.written.clone()],
-                            format!(
+                            says!(
+                                "模式 `{}` 无法编译：{}",
                                 "pattern `{}` does not compile: {}",
                                 p.written,
                                 one_line(&err.to_string())
@@ -235,7 +237,8 @@ impl Analyzer {
                     issues.push(Issue::new(
                         "questions",
                         vec!["questions".to_owned()],
-                        format!(
+                        says!(
+                            "所有模式合在一起太大，无法编译：{}",
                             "the patterns together are too large to compile: {}",
                             one_line(&err.to_string())
                         ),
@@ -289,7 +292,8 @@ impl Analyzer {
                     issues.push(Issue::new(
                         p.item.clone(),
                         vec![p.written.clone()],
-                        format!(
+                        says!(
+                            "模式 `{}` 无法编译：{}",
                             "pattern `{}` does not compile: {}",
                             p.written,
                             one_line(&err.to_string())
@@ -301,7 +305,8 @@ impl Analyzer {
                 issues.push(Issue::new(
                     "questions",
                     vec![question.id.clone()],
-                    format!(
+                    says!(
+                        "问题 `{}` 的模式合在一起太大，无法编译",
                         "the patterns of question `{}` together are too large to compile",
                         question.id
                     ),

@@ -1,6 +1,7 @@
 //! The demo cases: the real cases of the seeds as data (`assets/cases.ron`), replayed step by
 //! step with the same engine as a live check, and the audience quiz.
 
+use crate::says;
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
@@ -146,7 +147,8 @@ impl Cases {
                 issues.push(Issue::new(
                     item,
                     vec![quoted(source)],
-                    format!(
+                    says!(
+                        "出处 `{source}` 不在 `sources` 里（{}）",
                         "source `{source}` is not one of `sources` ({})",
                         self.sources.keys().cloned().collect::<Vec<_>>().join(", ")
                     ),
@@ -160,7 +162,7 @@ impl Cases {
                 issues.push(Issue::new(
                     &item,
                     vec![quoted(&case.id); 2],
-                    format!("duplicate case id `{}`", case.id),
+                    says!("案例编号 `{}` 重复了", "duplicate case id `{}`", case.id),
                 ));
             }
             let markers = case.steps.iter().filter(|s| s.hang_up.is_some()).count();
@@ -168,8 +170,9 @@ impl Cases {
                 issues.push(Issue::new(
                     &item,
                     vec![quoted(&case.id)],
-                    format!(
-                        "case `{}` has {markers} `hang_up` markers; it needs exactly one, on the step where the person should have hung up",
+                    says!(
+"案例 `{}` 有 {markers} 个 `hang_up` 标记；只能有一个，放在本该挂断的那一步",
+"case `{}` has {markers} `hang_up` markers; it needs exactly one, on the step where the person should have hung up",
                         case.id
                     ),
                 ));
@@ -180,7 +183,8 @@ impl Cases {
                         issues.push(Issue::new(
                             format!("cases[{i}].steps[{j}]"),
                             vec![quoted(&case.id), quoted(id)],
-                            format!(
+                            says!(
+                                "案例 `{}` 第 {} 步用了不存在的问题 `{id}`",
                                 "case `{}` step {} names unknown question `{id}`",
                                 case.id,
                                 j + 1
@@ -192,8 +196,9 @@ impl Cases {
                     issues.push(Issue::new(
                         format!("cases[{i}].steps[{j}]"),
                         vec![quoted(&case.id)],
-                        format!(
-                            "case `{}` step {} has no `passages`: copy the article's words it retells",
+                        says!(
+"案例 `{}` 第 {} 步没有 `passages`：请抄录它所复述的原文",
+"case `{}` step {} has no `passages`: copy the article's words it retells",
                             case.id,
                             j + 1
                         ),

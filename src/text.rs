@@ -30,6 +30,15 @@ impl Lang {
     }
 }
 
+/// Formats one message in both languages: `says!("中文 {x}", "English {x}", args…)`; both
+/// format strings take the same arguments.
+#[macro_export]
+macro_rules! says {
+    ($zh:literal, $en:literal $(, $arg:expr)* $(,)?) => {
+        $crate::text::Text::new(format!($zh $(, $arg)*), format!($en $(, $arg)*))
+    };
+}
+
 /// One sentence in both languages, as written in `rules.ron`: `(zh: "…", en: "…")`.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]

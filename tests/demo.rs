@@ -51,7 +51,7 @@ fn a_whole_case_steps_through_with_keys_and_marks_the_moment_to_hang_up() {
     // The demo never touched the live check.
     assert!(h.state().check().is_empty());
     press(&mut h, Key::Escape);
-    assert_eq!(h.state().demo().case, None);
+    assert_eq!(h.state().demo().case(), None);
 }
 
 #[test]
@@ -71,21 +71,36 @@ fn the_demo_banner_shows_in_demo_and_quiz_and_never_in_a_live_check() {
 }
 
 #[test]
-fn the_quiz_reveals_the_answer_and_the_reason() {
+fn the_quiz_takes_a_guess_reveals_the_reason_and_ends_with_a_score() {
     let mut h = app(Lang::Zh);
     click(&mut h, "演示");
     click(&mut h, "小测验：是不是诈骗？");
     assert!(shows(&h, "批发商账号"));
-    assert!(
-        h.query_by_label("是诈骗").is_none(),
-        "the answer is hidden until revealed"
-    );
-    click(&mut h, "揭晓答案");
-    assert!(h.query_by_label("是诈骗").is_some());
-    assert!(shows(&h, "“误开业务要扣钱”是常见借口"));
+    let reason = "“误开业务要扣钱”是常见借口";
+    assert!(!shows(&h, reason), "the answer is hidden until a guess");
+    click(&mut h, "是诈骗");
+    assert!(shows(&h, "答对了！"));
+    assert!(shows(&h, reason));
+    assert!(h.query_by_label("是诈骗").is_some(), "the answer is named");
     press(&mut h, Key::Space);
     assert!(shows(&h, "第 2 句 / 共 8 句"));
     assert!(!shows(&h, "不要跟着对方“取消”"));
+    click(&mut h, "揭晓答案");
+    assert!(
+        !shows(&h, "答对了！") && !shows(&h, "答错了。"),
+        "no guess, no grade"
+    );
+    for _ in 2..8 {
+        press(&mut h, Key::Space);
+        press(&mut h, Key::Space);
+    }
+    assert!(shows(&h, "第 8 句 / 共 8 句"));
+    click(&mut h, "看得分");
+    assert!(h.state().quiz().is_finished());
+    assert!(shows(&h, "答对 1 句（共答了 1 句，全部 8 句）"));
+    click(&mut h, "再来一次");
+    assert!(shows(&h, "第 1 句 / 共 8 句"));
+    assert!(!h.state().quiz().is_finished());
 }
 
 #[test]
@@ -115,7 +130,7 @@ fn the_reset_key_asks_once_then_clears_everything_for_the_next_person() {
     assert!(!h.state().is_confirming_reset());
     assert_eq!(h.state().screen(), &Screen::Start);
     assert!(h.state().check().is_empty());
-    assert_eq!(h.state().demo().case, None);
+    assert_eq!(h.state().demo().case(), None);
     assert!(h.state().listen().text().is_empty());
 }
 
@@ -170,12 +185,17 @@ fn loading_a_broken_rule_file_keeps_the_rules_and_a_good_one_takes_effect() {
     h.run();
     click(&mut h, "加载这个文件");
     match h.state().rules_status() {
-        Some(LoadStatus::Problems(lines)) => {
+        Some(LoadStatus::Problems(err)) => {
+            let lines = err.lines_in(Lang::Zh);
             assert!(
                 lines[0].starts_with(&format!("{}:", broken.display())),
                 "{lines:?}"
             );
-            assert!(lines[0].contains("Expected integer"), "{lines:?}");
+            assert!(lines[0].contains("这里应该是整数"), "{lines:?}");
+            assert!(
+                lines[0].contains("（位置：questions[0].weight）"),
+                "{lines:?}"
+            );
         }
         other => panic!("{other:?}"),
     }
@@ -221,9 +241,12 @@ fn the_summary_is_saved_only_on_request_and_never_over_an_existing_file() {
     h.state_mut().summary_box().path = target.display().to_string();
     h.run();
     scroll_and_click(&mut h, "Save summary");
-    let status = h.state_mut().summary_box().status.clone();
     let saved = std::fs::read_to_string(&target).unwrap_or_default();
-    assert!(!saved.is_empty(), "{status:?}");
+    assert!(
+        !saved.is_empty(),
+        "{:?}",
+        h.state_mut().summary_box().status
+    );
     assert!(
         saved.contains("# scamcheck — call check summary"),
         "{saved}"
@@ -245,10 +268,13 @@ fn a_broken_rule_file_at_start_opens_on_the_built_in_rules_and_says_so() {
         Ok(r) => r,
         Err(err) => panic!("{err}"),
     };
-    let problems = vec!["my.ron:3:5: Expected integer (at questions[0].weight)".to_owned()];
+    let broken = scamcheck::rules::EMBEDDED_RULES.replacen("weight: 1,", "weight: \"one\",", 1);
+    let Err(problem) = scamcheck::RuleSet::parse("my.ron", &broken) else {
+        panic!("a text weight must be refused");
+    };
     let mut h = common::build(scamcheck::app::AppOptions {
         lang: Some(Lang::En),
-        rules_problems: problems.clone(),
+        rules_problem: Some(problem),
         ..scamcheck::app::AppOptions::new(rules)
     });
     assert!(shows(&h, "The rule file given at start has problems"));
@@ -257,7 +283,8 @@ fn a_broken_rule_file_at_start_opens_on_the_built_in_rules_and_says_so() {
         "The rule file given at start has problems, so the built-in rules are in use. Show the problems.",
     );
     assert_eq!(h.state().screen(), &Screen::Rules);
-    assert!(shows(&h, "my.ron:3:5: Expected integer"));
+    assert!(shows(&h, "Expected integer"));
+    assert!(shows(&h, "my.ron:"));
     assert_eq!(h.state().rules().origin(), "<embedded rules.ron>");
 }
 

@@ -194,6 +194,41 @@ fn every_semantic_problem_is_reported_at_once_in_file_order() {
 }
 
 #[test]
+fn problems_read_in_chinese_for_the_chinese_interface() {
+    let zh = |name: &str| match RuleSet::parse(name, &fixture(name)).and_then(Analyzer::checked) {
+        Ok(_) => panic!("{name} loaded but should not"),
+        Err(err) => err.lines_in(scamcheck::Lang::Zh),
+    };
+    assert_eq!(
+        zh("bad_syntax.ron"),
+        ["bad_syntax.ron:7:74: 这里应该是整数（位置：questions[3].weight）"]
+    );
+    assert_eq!(
+        zh("missing_language.ron"),
+        ["missing_language.ron:10:100: 缺少字段 `en`（位置：questions[6].text）"]
+    );
+    let semantics = zh("bad_semantics.ron");
+    assert_eq!(semantics.len(), 8);
+    assert_eq!(
+        semantics[1],
+        "bad_semantics.ron:8:61: 问题 `refund_offer`：权重 400 超出范围 0..=100（位置：questions[4] (refund_offer)）"
+    );
+    for line in &semantics {
+        let (_, message) = line.split_once(": ").unwrap_or_default();
+        assert!(
+            message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            "not in Chinese: {line}"
+        );
+        assert!(!message.contains(" is "), "English left in: {line}");
+    }
+    let missing = LoadError::Read {
+        origin: "x.ron".to_owned(),
+        source: std::io::Error::from(std::io::ErrorKind::NotFound),
+    };
+    assert_eq!(missing.lines_in(scamcheck::Lang::Zh), ["x.ron：找不到这个文件"]);
+}
+
+#[test]
 fn not_is_refused_in_a_rule_that_raises_the_risk() {
     let src = fixture("minimal.ron").replace(
         r#"when: All([Yes("knows_details"), Yes("refund_offer")]), add: 2"#,

@@ -2,24 +2,56 @@
 //! by the same engine as a live check, with the moment to hang up marked. Its answers live
 //! here only and never touch the live check.
 
-use eframe::egui::{self, InputState, Key, RichText, Stroke, Ui};
+use eframe::egui::{self, RichText, Stroke, Ui};
 
+use super::command::{Command, DemoCommand, Go, QuizCommand};
 use super::widgets::{self, Kind};
-use super::{Command, View, theme};
+use super::{View, theme};
 use crate::cases::{Case, Cases, SaidFrom};
+use crate::engine::Verdict;
 use crate::level::Level;
+use crate::rules::RuleSet;
 use crate::strings::fill;
 
 /// Where the demo is: the case list, or a step of one case (`step == steps.len()` is the end).
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+/// The verdict of every step is worked out when the case opens, not on every frame.
+#[derive(Clone, Debug, Default)]
 pub struct Demo {
-    /// The case being replayed, by index.
-    pub case: Option<usize>,
-    /// The step shown.
-    pub step: usize,
+    case: Option<usize>,
+    step: usize,
+    /// The verdict after each step of the open case.
+    verdicts: Vec<Verdict>,
+    /// The first step at which the check says "hang up now".
+    first_hang_up: Option<usize>,
 }
 
 impl Demo {
+    /// Case `case` at its first step, scored step by step; `None` if there is no such case.
+    pub fn open(cases: &Cases, rules: &RuleSet, case: usize) -> Option<Demo> {
+        let steps = cases.cases.get(case)?.steps.len();
+        let replay = &cases.cases[case];
+        let verdicts: Vec<Verdict> = (0..steps)
+            .map(|step| replay.verdict_through(rules, step))
+            .collect();
+        let first_hang_up = verdicts.iter().position(Verdict::is_hang_up);
+        Some(Demo {
+            case: Some(case),
+            step: 0,
+            verdicts,
+            first_hang_up,
+        })
+    }
+
+    /// The case being replayed, by index.
+    pub fn case(&self) -> Option<usize> {
+        self.case
+    }
+
+    /// The step shown (the number of steps is the end page).
+    pub fn step(&self) -> usize {
+        self.step
+    }
+
     /// Next step, up to the end page.
     pub fn next(&mut self, cases: &Cases) {
         if let Some(case) = self.case.and_then(|i| cases.cases.get(i)) {
@@ -33,11 +65,17 @@ impl Demo {
     }
 }
 
-pub fn ui(ui: &mut Ui, view: &View<'_>, cases: &Cases, demo: &Demo, commands: &mut Vec<Command>) {
+pub fn content_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    cases: &Cases,
+    demo: &Demo,
+    commands: &mut Vec<Command>,
+) {
     match demo.case.and_then(|i| cases.cases.get(i)) {
         None => list_ui(ui, view, cases, commands),
-        Some(case) if demo.step >= case.steps.len() => end_ui(ui, view, case, commands),
-        Some(case) => step_ui(ui, view, case, demo.step, commands),
+        Some(case) if demo.step >= case.steps.len() => end_ui(ui, view, case),
+        Some(case) => step_ui(ui, view, case, demo),
     }
 }
 
@@ -49,21 +87,21 @@ fn list_ui(ui: &mut Ui, view: &View<'_>, cases: &Cases, commands: &mut Vec<Comma
     let width = ui.available_width();
     for (i, case) in cases.cases.iter().enumerate() {
         if widgets::big_button(ui, p, case.title.get(view.lang), Kind::Normal, width).clicked() {
-            commands.push(Command::DemoOpen(i));
+            commands.push(Command::Demo(DemoCommand::Open(i)));
         }
     }
-    ui.add_space(8.0);
     if !cases.quiz.is_empty()
         && widgets::big_button(ui, p, s.quiz_open, Kind::Primary, width).clicked()
     {
-        commands.push(Command::QuizOpen);
+        commands.push(Command::Quiz(QuizCommand::Open));
     }
 }
 
-fn step_ui(ui: &mut Ui, view: &View<'_>, case: &Case, step: usize, commands: &mut Vec<Command>) {
+fn step_ui(ui: &mut Ui, view: &View<'_>, case: &Case, demo: &Demo) {
     let s = view.s;
     let p = &view.palette;
     let lang = view.lang;
+    let step = demo.step;
     let current = &case.steps[step];
 
     widgets::heading(ui, case.title.get(lang), p.text);
@@ -75,8 +113,9 @@ fn step_ui(ui: &mut Ui, view: &View<'_>, case: &Case, step: usize, commands: &mu
         .size(theme::SMALL)
         .color(p.weak_text),
     );
-    let verdict = case.verdict_through(view.rules, step);
-    widgets::risk_meter(ui, p, s, verdict.level, verdict.level_name.get(lang));
+    if let Some(verdict) = demo.verdicts.get(step) {
+        widgets::risk_meter(ui, p, s, verdict.level, verdict.level_name.get(lang));
+    }
 
     ui.label(RichText::new(current.narration.get(lang)).size(theme::BODY + 4.0));
     if let Some(said) = &current.said {
@@ -84,7 +123,6 @@ fn step_ui(ui: &mut Ui, view: &View<'_>, case: &Case, step: usize, commands: &mu
             SaidFrom::Quote => s.demo_caller_says,
             SaidFrom::Paraphrase => s.demo_caller_paraphrase,
         };
-        let line = said.text();
         ui.label(RichText::new(label).color(p.weak_text));
         egui::Frame::new()
             .fill(p.panel)
@@ -94,7 +132,7 @@ fn step_ui(ui: &mut Ui, view: &View<'_>, case: &Case, step: usize, commands: &mu
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
                 ui.label(
-                    RichText::new(format!("“{}”", line.get(lang)))
+                    RichText::new(format!("“{}”", said.text().get(lang)))
                         .size(theme::QUESTION * 0.8)
                         .strong(),
                 );
@@ -119,11 +157,11 @@ fn step_ui(ui: &mut Ui, view: &View<'_>, case: &Case, step: usize, commands: &mu
             .inner_margin(16)
             .show(ui, |ui| {
                 ui.set_width(ui.available_width());
-                ui.horizontal(|ui| {
+                widgets::text_row(ui, |ui| {
                     widgets::level_icon_in(
                         ui,
                         Level::HangUp,
-                        56.0,
+                        48.0,
                         p.on_hang_up,
                         p.hang_up_background,
                     );
@@ -139,9 +177,7 @@ fn step_ui(ui: &mut Ui, view: &View<'_>, case: &Case, step: usize, commands: &mu
                         .size(theme::BODY + 2.0)
                         .color(p.on_hang_up),
                 );
-                let first_3 =
-                    (0..=step).find(|i| case.verdict_through(view.rules, *i).level.is_hang_up());
-                if let Some(first) = first_3.filter(|first| *first < step) {
+                if let Some(first) = demo.first_hang_up.filter(|first| *first < step) {
                     ui.label(
                         RichText::new(fill(s.demo_already_at, &[("n", &(first + 1))]))
                             .color(p.on_hang_up),
@@ -149,11 +185,9 @@ fn step_ui(ui: &mut Ui, view: &View<'_>, case: &Case, step: usize, commands: &mu
                 }
             });
     }
-
-    nav_ui(ui, view, step > 0, commands);
 }
 
-fn end_ui(ui: &mut Ui, view: &View<'_>, case: &Case, commands: &mut Vec<Command>) {
+fn end_ui(ui: &mut Ui, view: &View<'_>, case: &Case) {
     let s = view.s;
     let p = &view.palette;
     let lang = view.lang;
@@ -164,49 +198,43 @@ fn end_ui(ui: &mut Ui, view: &View<'_>, case: &Case, commands: &mut Vec<Command>
             .size(theme::QUESTION * 0.8)
             .strong(),
     );
-    ui.add_space(8.0);
     widgets::heading(ui, s.demo_tips, p.text);
     for tip in &case.tips {
         widgets::bullet(ui, tip.get(lang), p.text);
     }
-    nav_ui(ui, view, true, commands);
 }
 
-fn nav_ui(ui: &mut Ui, view: &View<'_>, can_go_back: bool, commands: &mut Vec<Command>) {
+/// Previous, next and the other cases, always in view while a case is open.
+pub fn actions_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    cases: &Cases,
+    demo: &Demo,
+    commands: &mut Vec<Command>,
+) {
     let s = view.s;
-    let p = &view.palette;
-    ui.add_space(12.0);
-    ui.horizontal(|ui| {
-        let third = (ui.available_width() - 2.0 * ui.spacing().item_spacing.x) / 3.0;
-        if can_go_back && widgets::big_button(ui, p, s.demo_prev, Kind::Normal, third).clicked() {
-            commands.push(Command::DemoPrevious);
-        }
-        if widgets::big_button(ui, p, s.demo_next, Kind::Primary, third).clicked() {
-            commands.push(Command::DemoNext);
-        }
-        if widgets::big_button(ui, p, s.demo_other, Kind::Normal, third).clicked() {
-            commands.push(Command::DemoList);
-        }
-    });
-}
-
-/// In the case list, 1–9 open a case; in a case, Space/→ and ←/Backspace step.
-pub fn keys(input: &InputState, in_case: bool, commands: &mut Vec<Command>) {
-    if !in_case {
-        for (i, key) in widgets::NUMBER_KEYS.into_iter().enumerate() {
-            if input.key_pressed(key) {
-                commands.push(Command::DemoOpen(i));
-            }
-        }
-        if input.key_pressed(Key::Q) {
-            commands.push(Command::QuizOpen);
-        }
+    let Some(case) = demo.case.and_then(|i| cases.cases.get(i)) else {
         return;
+    };
+    let at_end = demo.step >= case.steps.len();
+    let mut buttons = Vec::new();
+    let mut actions = Vec::new();
+    if demo.step > 0 {
+        buttons.push((s.demo_prev, Kind::Normal));
+        actions.push(Command::Demo(DemoCommand::Previous));
     }
-    if input.key_pressed(Key::Space) || input.key_pressed(Key::ArrowRight) {
-        commands.push(Command::DemoNext);
+    if !at_end {
+        let next = if demo.step + 1 == case.steps.len() {
+            s.demo_end
+        } else {
+            s.demo_next
+        };
+        buttons.push((next, Kind::Primary));
+        actions.push(Command::Demo(DemoCommand::Next));
     }
-    if input.key_pressed(Key::ArrowLeft) || input.key_pressed(Key::Backspace) {
-        commands.push(Command::DemoPrevious);
+    buttons.push((s.demo_other, Kind::Normal));
+    actions.push(Command::Go(Go::Demo));
+    if let Some(i) = widgets::button_row(ui, &view.palette, &buttons) {
+        commands.extend(actions.into_iter().nth(i));
     }
 }

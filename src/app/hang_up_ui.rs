@@ -1,10 +1,11 @@
 //! The interrupt: the moment the verdict says "hang up now" (a critical "yes", a combination or
 //! the score), a full screen that says so, why, the words to end the call, and what to do next.
 
-use eframe::egui::{InputState, Key, RichText, Ui};
+use eframe::egui::{RichText, Ui};
 
+use super::command::{CheckCommand, Command, Go};
 use super::widgets::{self, Kind};
-use super::{Command, View, theme};
+use super::{View, theme};
 use crate::level::Level;
 use crate::rules::RuleSet;
 use crate::session::HangUpReason;
@@ -24,17 +25,16 @@ pub fn reason_text<'r>(rules: &'r RuleSet, reason: &HangUpReason) -> Option<&'r 
     }
 }
 
-pub fn ui(ui: &mut Ui, view: &View<'_>, reason: &HangUpReason, commands: &mut Vec<Command>) {
+pub fn content_ui(ui: &mut Ui, view: &View<'_>, reason: &HangUpReason) {
     let s = view.s;
     let p = &view.palette;
     let on = p.on_hang_up;
-    let width = ui.available_width();
 
-    ui.horizontal(|ui| {
-        widgets::level_icon_in(ui, Level::HangUp, 72.0, on, p.hang_up_background);
+    widgets::text_row(ui, |ui| {
+        widgets::level_icon_in(ui, Level::HangUp, 64.0, on, p.hang_up_background);
         ui.label(
             RichText::new(s.hang_up_now)
-                .size(theme::HEADING * 1.6)
+                .size(theme::HEADING * 1.4)
                 .strong()
                 .color(on),
         );
@@ -46,8 +46,6 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, reason: &HangUpReason, commands: &mut Ve
                 .color(on),
         );
     }
-
-    ui.add_space(6.0);
     ui.label(RichText::new(s.say_this).color(on));
     ui.label(
         RichText::new(format!("“{}”", view.rules.hang_up_script().get(view.lang)))
@@ -55,24 +53,6 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, reason: &HangUpReason, commands: &mut Ve
             .strong()
             .color(on),
     );
-
-    // The actions come before the list, so they are on screen without scrolling.
-    ui.add_space(6.0);
-    ui.horizontal(|ui| {
-        let gap = ui.spacing().item_spacing.x;
-        let third = (width - 2.0 * gap) / 3.0;
-        if widgets::big_button(ui, p, s.i_hung_up, Kind::Normal, third).clicked() {
-            commands.push(Command::ShowResult);
-        }
-        if widgets::big_button(ui, p, s.continue_check, Kind::Normal, third).clicked() {
-            commands.push(Command::Continue);
-        }
-        if widgets::big_button(ui, p, s.already_paid, Kind::Normal, third).clicked() {
-            commands.push(Command::AlreadyPaid);
-        }
-    });
-
-    ui.add_space(6.0);
     ui.label(RichText::new(s.then).strong().color(on));
     if let Some(level) = view.rules.level(Level::HangUp) {
         for advice in &level.advice {
@@ -81,11 +61,18 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, reason: &HangUpReason, commands: &mut Ve
     }
 }
 
-pub fn keys(input: &InputState, commands: &mut Vec<Command>) {
-    if input.key_pressed(Key::Enter) {
-        commands.push(Command::ShowResult);
-    }
-    if input.key_pressed(Key::C) {
-        commands.push(Command::Continue);
+/// What next, go on with the check, or "I already paid": always in view.
+pub fn actions_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let s = view.s;
+    let buttons = [
+        (s.i_hung_up, Kind::Primary),
+        (s.continue_check, Kind::Normal),
+        (s.already_paid, Kind::Urgent),
+    ];
+    match widgets::button_row(ui, &view.palette, &buttons) {
+        Some(0) => commands.push(Command::Go(Go::Result)),
+        Some(1) => commands.push(Command::Go(Go::Continue)),
+        Some(_) => commands.push(Command::Check(CheckCommand::AlreadyPaid)),
+        None => {}
     }
 }

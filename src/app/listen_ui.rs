@@ -5,19 +5,40 @@
 
 use eframe::egui::{self, FontId, RichText, Stroke, TextFormat, Ui, text::LayoutJob};
 
+use super::command::{CheckCommand, Command, Go};
 use super::widgets::{self, Kind};
-use super::{Command, View, theme};
-use crate::analyze::{Analysis, Analyzer, Highlight, highlights};
+use super::{View, theme};
+use crate::analyze::{Analysis, AnalyzeError, Analyzer, Highlight, highlights};
 use crate::answers::Answer;
 use crate::level::Level;
 use crate::number::{NumberClass, classify};
-use crate::rules::Severity;
+use crate::rules::{LoadError, Severity};
+use crate::strings::Strings;
 use crate::strings::fill;
 
 /// The text box keeps at most this many characters (about 60 KiB of Chinese): enough for any
 /// message, small enough that typing and layout stay instant. A longer paste is cut, and the
 /// screen says so.
 pub const TEXT_LIMIT_CHARS: usize = 20_000;
+
+/// Why the text could not be checked.
+#[derive(Debug)]
+pub enum ListenError {
+    /// The text itself (too long to analyse).
+    Text(AnalyzeError),
+    /// The rules' patterns could not be compiled.
+    Rules(LoadError),
+}
+
+impl ListenError {
+    /// What to tell the person, in the interface's language.
+    fn message(&self, s: &Strings) -> &'static str {
+        match self {
+            ListenError::Text(_) => s.listen_too_long,
+            ListenError::Rules(_) => s.listen_rules_broken,
+        }
+    }
+}
 
 /// The text and number being checked, and the analysis of the text as it is now.
 #[derive(Default)]
@@ -34,7 +55,7 @@ pub struct Listen {
     cut: bool,
     /// Length of the text the highlights were computed for.
     analyzed_len: usize,
-    error: Option<String>,
+    error: Option<ListenError>,
     /// Put the cursor in the text box on the next frame (the screen was just opened).
     focus_pending: bool,
 }
@@ -70,7 +91,7 @@ impl Listen {
             Err(err) => {
                 self.analysis = None;
                 self.highlights.clear();
-                self.error = Some(err.to_string());
+                self.error = Some(ListenError::Text(err));
             }
         }
         true
@@ -81,9 +102,9 @@ impl Listen {
         self.focus_pending = true;
     }
 
-    /// Shows why the text cannot be checked.
-    pub fn set_error(&mut self, message: String) {
-        self.error = Some(message);
+    /// Shows why the text cannot be checked: the rules' patterns did not compile.
+    pub fn set_error(&mut self, err: LoadError) {
+        self.error = Some(ListenError::Rules(err));
     }
 
     /// Forces the next [`Listen::reanalyze`] to run (after the text or the rules changed).
@@ -149,30 +170,86 @@ fn highlighted_job(
     job
 }
 
-pub fn ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, commands: &mut Vec<Command>) {
+/// Wider than this, the text and what it means sit side by side; narrower, one above the other.
+const SIDE_BY_SIDE: f32 = 900.0;
+
+pub fn content_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, commands: &mut Vec<Command>) {
     let s = view.s;
     let p = &view.palette;
     let lang = view.lang;
 
-    ui.horizontal(|ui| {
-        if widgets::big_button(ui, p, s.listen_back, Kind::Normal, 160.0).clicked() {
-            commands.push(Command::CloseListen);
-        }
-        widgets::heading(ui, s.listen_title, p.text);
-    });
-    let verdict = view.check.verdict();
-    widgets::risk_meter(ui, p, s, verdict.level, verdict.level_name.get(lang));
+    widgets::heading(ui, s.listen_title, p.text);
+    // What the text suggests, apart from the answers given so far: the meter never reads
+    // "no red flags" while findings are listed.
+    let suggested = listen.analysis().map(|a| &a.verdict);
+    if let Some(verdict) = suggested.filter(|v| !v.flags.is_empty()) {
+        widgets::labelled_meter(
+            ui,
+            p,
+            s,
+            s.listen_text_suggests,
+            verdict.level,
+            verdict.level_name.get(lang),
+        );
+    }
+    let answers = view.check.verdict();
+    widgets::labelled_meter(
+        ui,
+        p,
+        s,
+        s.listen_answers_so_far,
+        answers.level,
+        answers.level_name.get(lang),
+    );
 
-    // The text on the left, what it means beside it on the right.
-    ui.columns(2, |columns| {
-        let [left, right] = columns else {
-            return;
-        };
-        number_ui(left, view, &mut listen.number, commands);
-        left.add_space(8.0);
-        text_ui(left, view, listen);
-        findings_ui(right, view, listen.analysis(), commands);
-    });
+    if ui.available_width() >= SIDE_BY_SIDE {
+        ui.columns(2, |columns| {
+            let [left, right] = columns else {
+                return;
+            };
+            number_ui(left, view, &mut listen.number, commands);
+            text_ui(left, view, listen);
+            findings_ui(right, view, listen.analysis(), commands);
+        });
+    } else {
+        number_ui(ui, view, &mut listen.number, commands);
+        text_ui(ui, view, listen);
+        findings_ui(ui, view, listen.analysis(), commands);
+    }
+}
+
+/// The critical findings not yet recorded as "yes".
+fn unrecorded_critical<'a>(view: &View<'_>, analysis: Option<&'a Analysis>) -> Vec<&'a str> {
+    analysis
+        .map(Analysis::questions)
+        .unwrap_or_default()
+        .into_iter()
+        .filter(|id| {
+            view.rules
+                .question(id)
+                .is_some_and(|q| q.severity == Severity::Critical)
+                && !view.check.answers().is_yes(id)
+        })
+        .collect()
+}
+
+/// Record every critical finding at once, and Back.
+pub fn actions_ui(ui: &mut Ui, view: &View<'_>, listen: &Listen, commands: &mut Vec<Command>) {
+    let s = view.s;
+    let critical = unrecorded_critical(view, listen.analysis());
+    let record_all = fill(s.listen_record_critical, &[("n", &critical.len())]);
+    let mut buttons = Vec::new();
+    if !critical.is_empty() {
+        buttons.push((record_all.as_str(), Kind::Urgent));
+    }
+    buttons.push((s.listen_back, Kind::Normal));
+    match widgets::button_row(ui, &view.palette, &buttons) {
+        Some(0) if !critical.is_empty() => commands.push(Command::Check(CheckCommand::AnswerAll(
+            critical.into_iter().map(str::to_owned).collect(),
+        ))),
+        Some(_) => commands.push(Command::Go(Go::LeaveListen)),
+        None => {}
+    }
 }
 
 fn text_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen) {
@@ -224,7 +301,7 @@ fn text_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen) {
         );
     }
     if let Some(error) = &listen.error {
-        ui.label(RichText::new(error).color(p.level(Level::HangUp)));
+        ui.label(RichText::new(error.message(s)).color(p.level(Level::HangUp)));
     }
 }
 
@@ -281,7 +358,10 @@ fn findings_ui(
                         egui::WidgetInfo::labeled(egui::Role::Button, true, label.clone())
                     });
                     if response.clicked() {
-                        commands.push(Command::Answer(id.to_owned(), Answer::Yes));
+                        commands.push(Command::Check(CheckCommand::Answer(
+                            id.to_owned(),
+                            Answer::Yes,
+                        )));
                     }
                 }
             });
@@ -330,7 +410,10 @@ fn number_ui(ui: &mut Ui, view: &View<'_>, number: &mut String, commands: &mut V
                     if widgets::big_button(ui, p, &text, Kind::Normal, ui.available_width())
                         .clicked()
                     {
-                        commands.push(Command::Answer(q.id.clone(), Answer::Yes));
+                        commands.push(Command::Check(CheckCommand::Answer(
+                            q.id.clone(),
+                            Answer::Yes,
+                        )));
                     }
                 }
             }

@@ -1,44 +1,61 @@
-//! The window. Screens draw from a read-only [`View`] and push [`Command`]s; the app applies
-//! them at the end of the frame, so no widget mutates the model from deep inside a layout.
+//! The window. Screens draw from a read-only [`View`] and push [`Command`]s; [`App::logic`]
+//! turns keys into commands, applies them and does the work that is not drawing, so no widget
+//! changes the model in the middle of a layout.
+//!
+//! [`App::logic`]: eframe::App::logic
 
+mod command;
 mod demo_ui;
 mod emergency_ui;
 pub mod fonts;
+mod frame_ui;
 mod hang_up_ui;
 mod icon;
+pub mod keymap;
 pub mod listen_ui;
 mod question_ui;
 mod quiz_ui;
 mod result_ui;
 pub mod rules_ui;
 mod start_ui;
-
 mod summary_ui;
 pub mod theme;
+mod top_bar_ui;
 mod widgets;
 
 use std::path::PathBuf;
 use std::sync::Arc;
 
-use eframe::egui::{self, Key, RichText, ViewportCommand};
+use eframe::egui::{self, ViewportCommand};
 use serde::{Deserialize, Serialize};
 
+pub use command::{
+    CheckCommand, Command, DemoCommand, Go, QuizCommand, ResetCommand, RulesCommand,
+    SettingsCommand, SummaryCommand,
+};
+pub use demo_ui::Demo;
+pub use quiz_ui::Quiz;
+pub use summary_ui::{SummaryBox, SummaryStatus};
+
 use crate::analyze::Analyzer;
-use crate::answers::Answer;
 use crate::cases::Cases;
-use crate::level::Level;
-use crate::rules::{ALREADY_PAID, RuleSet};
-use crate::session::{Check, HangUpReason, Next};
-use crate::strings::{self, Strings, strings};
-use crate::summary::{SummaryInput, save_new, summary};
+use crate::rules::{LoadError, RuleSet};
+use crate::session::{Check, HangUpReason};
+use crate::strings::{Strings, strings};
 use crate::text::Lang;
 use fonts::CjkFont;
+use keymap::{KeyContext, Scope};
 use theme::Palette;
 
-/// Smallest and largest zoom the controls allow.
-const ZOOM_RANGE: (f32, f32) = (0.6, 3.0);
+/// The smallest zoom the controls allow.
+pub const ZOOM_MIN: f32 = 0.6;
+/// The largest zoom any window allows; a smaller window allows less (see [`max_zoom`]).
+pub const ZOOM_MAX: f32 = 3.0;
 /// One step of the zoom controls.
-const ZOOM_STEP: f32 = 0.1;
+pub const ZOOM_STEP: f32 = 0.1;
+/// Every screen is laid out to work in this much room (in points, after zoom): the largest
+/// zoom of a window is the one that still leaves it.
+pub const MIN_ROOM: egui::Vec2 = egui::vec2(640.0, 480.0);
 
 /// What is kept between runs: only preferences, never anything about a call.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -46,7 +63,7 @@ const ZOOM_STEP: f32 = 0.1;
 pub struct Settings {
     /// The interface language.
     pub lang: Lang,
-    /// egui's zoom factor.
+    /// The text size asked for (egui's zoom factor); a small window may show less.
     pub zoom: f32,
     /// White and yellow on black instead of the calm light theme.
     pub high_contrast: bool,
@@ -62,7 +79,7 @@ impl Default for Settings {
     }
 }
 
-/// The screens of a live check.
+/// The screens.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Screen {
     /// The big "check my call" action, the "they are asking me to…" cards, "I already paid".
@@ -92,69 +109,6 @@ impl Screen {
     }
 }
 
-/// Something the user asked for, applied at the end of the frame.
-#[derive(Clone, Debug, PartialEq)]
-pub enum Command {
-    /// Start (or resume) the question walk.
-    StartCheck,
-    /// Record an answer.
-    Answer(String, Answer),
-    /// The previous question.
-    Back,
-    /// The start screen, keeping the answers.
-    Home,
-    /// Forget every answer and go to the start screen.
-    StartOver,
-    /// Go on with the walk after the hang-up screen.
-    Continue,
-    /// Show the result now.
-    ShowResult,
-    /// Money or a code has gone.
-    AlreadyPaid,
-    /// Open the "What are they saying?" screen.
-    OpenListen,
-    /// Leave it, back to where the person came from.
-    CloseListen,
-    /// Demo mode: the case list.
-    DemoList,
-    /// Replay case `n` from its first step.
-    DemoOpen(usize),
-    /// The next step of the case.
-    DemoNext,
-    /// The previous step.
-    DemoPrevious,
-    /// The audience quiz.
-    QuizOpen,
-    /// Reveal the answer, or go to the next line.
-    QuizAdvance,
-    /// The previous quiz line.
-    QuizPrevious,
-    /// The rules screen.
-    OpenRules,
-    /// Load the rule file at this path.
-    LoadRules(String),
-    /// Load the current rule file again (or the embedded rules).
-    ReloadRules,
-    /// Save the summary to the chosen file.
-    SaveSummary,
-    /// Copy the summary to the clipboard.
-    CopySummary,
-    /// Ask whether to clear everything for the next person.
-    AskReset,
-    /// Clear everything: answers, text, number, demo, summary.
-    Reset,
-    /// Keep everything.
-    CancelReset,
-    /// Switch fullscreen (presenters).
-    ToggleFullscreen,
-    /// Switch the interface language.
-    SetLang(Lang),
-    /// Change the zoom by this many steps (negative: smaller).
-    Zoom(i8),
-    /// Switch the high-contrast theme.
-    SetHighContrast(bool),
-}
-
 /// Everything a screen needs to draw itself.
 pub struct View<'a> {
     pub rules: &'a RuleSet,
@@ -168,15 +122,18 @@ pub struct View<'a> {
 pub struct AppOptions {
     /// The rule set to use.
     pub rules: RuleSet,
+    /// Its compiled patterns, when they were compiled already (a rule file given at start);
+    /// otherwise they compile when the text check is first opened.
+    pub analyzer: Option<Analyzer>,
     /// Language from the command line; overrides the saved one.
     pub lang: Option<Lang>,
     /// The Chinese font, or `None` when the machine has none.
     pub cjk_font: Option<Arc<CjkFont>>,
-    /// The file the rules came from (`None`: the embedded rules), for "Reload".
+    /// The file the rules came from (`None`: the built-in rules), for "Reload".
     pub rules_path: Option<PathBuf>,
-    /// Problems of a rule file asked for at start that could not be used; the app then runs
-    /// with the embedded rules and says so.
-    pub rules_problems: Vec<String>,
+    /// Why a rule file asked for at start could not be used; the app then runs with the
+    /// built-in rules and says so.
+    pub rules_problem: Option<LoadError>,
 }
 
 impl AppOptions {
@@ -192,10 +149,11 @@ impl AppOptions {
     pub fn without_font(rules: RuleSet) -> AppOptions {
         AppOptions {
             rules,
+            analyzer: None,
             lang: None,
             cjk_font: None,
             rules_path: None,
-            rules_problems: Vec::new(),
+            rules_problem: None,
         }
     }
 }
@@ -216,17 +174,21 @@ pub struct ScamcheckApp {
     /// Where "Continue" on the hang-up screen returns to: the walk, or the text check.
     hang_up_return: Screen,
     /// The demo cases, checked against the rules in use (or why they could not be).
-    cases: Result<Cases, String>,
-    demo: demo_ui::Demo,
-    quiz: quiz_ui::Quiz,
+    cases: Result<Cases, LoadError>,
+    demo: Demo,
+    quiz: Quiz,
     rules_path: Option<PathBuf>,
     rules_panel: rules_ui::RulesPanel,
-    summary: summary_ui::SummaryBox,
+    summary: SummaryBox,
     /// The "clear everything?" question is open.
     confirm_reset: bool,
+    /// The menu of a narrow window is open.
+    menu_open: bool,
+    /// The next frame shows the screen from its top (a new screen or step).
+    scroll_to_top: bool,
+    /// Commands from the last frame's widgets, applied by the next [`eframe::App::logic`].
     commands: Vec<Command>,
-    /// The contrast the theme was last applied for; applied on the first frame so nothing
-    /// set up after construction (a host's default theme) overrides it.
+    /// The contrast the theme was last applied for.
     applied_contrast: Option<bool>,
     /// Whether the first frame's time was printed for `scripts/measure.sh`.
     first_frame_reported: bool,
@@ -237,6 +199,7 @@ pub struct ScamcheckApp {
 impl ScamcheckApp {
     /// Builds the app: restores settings, installs fonts and the theme.
     pub fn new(cc: &eframe::CreationContext<'_>, options: AppOptions) -> ScamcheckApp {
+        // A settings file that is corrupt or half-written is ignored: the defaults are used.
         let mut settings: Settings = cc
             .storage
             .and_then(|storage| eframe::get_value(storage, eframe::APP_KEY))
@@ -248,23 +211,34 @@ impl ScamcheckApp {
         if !has_cjk_font {
             settings.lang = Lang::En;
         }
-        settings.zoom = settings.zoom.clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
+        if !settings.zoom.is_finite() {
+            settings.zoom = 1.0;
+        }
+        settings.zoom = settings.zoom.clamp(ZOOM_MIN, ZOOM_MAX);
         fonts::install(&cc.egui_ctx, options.cjk_font.as_deref());
+        // Ctrl +/− go through the keymap, so the zoom stays within what the window can show.
+        cc.egui_ctx.options_mut(|o| o.zoom_with_keyboard = false);
         cc.egui_ctx.set_zoom_factor(settings.zoom);
-        let check = Check::new(&options.rules);
-        let cases = Cases::embedded(&options.rules).map_err(|err| err.to_string());
+        // A rule file checked in full at start comes with its compiled patterns.
+        let analyzer = options.analyzer.map(Arc::new);
+        let rules = analyzer
+            .as_ref()
+            .map_or_else(|| Arc::new(options.rules), |a| a.rules().clone());
+        let check = Check::new(&rules);
+        let cases = Cases::embedded(&rules);
         let rules_panel = rules_ui::RulesPanel {
             path: options
                 .rules_path
                 .as_ref()
                 .map_or_else(|| "rules.ron".to_owned(), |p| p.display().to_string()),
-            status: (!options.rules_problems.is_empty())
-                .then(|| rules_ui::LoadStatus::Problems(options.rules_problems.clone())),
+            status: options
+                .rules_problem
+                .map(rules_ui::LoadStatus::ProblemsAtStart),
         };
         ScamcheckApp {
             settings,
-            rules: Arc::new(options.rules),
-            analyzer: None,
+            analyzer,
+            rules,
             has_cjk_font,
             check,
             screen: Screen::Start,
@@ -272,12 +246,14 @@ impl ScamcheckApp {
             listen_return: Screen::Start,
             hang_up_return: Screen::Question,
             cases,
-            demo: demo_ui::Demo::default(),
-            quiz: quiz_ui::Quiz::default(),
+            demo: Demo::default(),
+            quiz: Quiz::default(),
             rules_path: options.rules_path,
             rules_panel,
-            summary: summary_ui::SummaryBox::default(),
+            summary: SummaryBox::default(),
             confirm_reset: false,
+            menu_open: false,
+            scroll_to_top: false,
             commands: Vec::new(),
             applied_contrast: None,
             first_frame_reported: false,
@@ -311,12 +287,17 @@ impl ScamcheckApp {
     }
 
     /// Where the demo is.
-    pub fn demo(&self) -> &demo_ui::Demo {
+    pub fn demo(&self) -> &Demo {
         &self.demo
     }
 
+    /// Where the quiz is.
+    pub fn quiz(&self) -> &Quiz {
+        &self.quiz
+    }
+
     /// The summary section (path and last outcome).
-    pub fn summary_box(&mut self) -> &mut summary_ui::SummaryBox {
+    pub fn summary_box(&mut self) -> &mut SummaryBox {
         &mut self.summary
     }
 
@@ -330,141 +311,70 @@ impl ScamcheckApp {
         self.confirm_reset
     }
 
-    fn view(&self) -> View<'_> {
-        view_of(&self.rules, &self.check, &self.settings)
+    /// Whether the menu of a narrow window is open.
+    pub fn is_menu_open(&self) -> bool {
+        self.menu_open
     }
 
-    fn apply(&mut self, ctx: &egui::Context, command: Command) {
-        match command {
-            Command::StartCheck => self.resume_walk(),
-            Command::Continue => {
-                if matches!(self.screen, Screen::HangUp(_)) && self.hang_up_return == Screen::Listen
-                {
-                    self.screen = Screen::Listen;
-                } else {
-                    self.resume_walk();
-                }
-            }
-            Command::Answer(id, answer) => {
-                let next = self.check.answer(&self.rules, &id, answer);
-                self.show(next);
-            }
-            Command::Back => {
-                let moved = self.check.back();
-                if self.screen == Screen::Question && !moved {
-                    self.screen = Screen::Start;
-                } else {
-                    self.screen = Screen::Question;
-                }
-            }
-            Command::Home => self.screen = Screen::Start,
-            Command::StartOver => {
-                self.check = Check::new(&self.rules);
-                self.listen = listen_ui::Listen::default();
-                self.summary = summary_ui::SummaryBox::default();
-                self.screen = Screen::Start;
-            }
-            Command::DemoList => {
-                self.demo = demo_ui::Demo::default();
-                self.screen = Screen::Demo;
-            }
-            Command::DemoOpen(case) => {
-                if self.cases.as_ref().is_ok_and(|c| case < c.cases.len()) {
-                    self.demo = demo_ui::Demo {
-                        case: Some(case),
-                        step: 0,
-                    };
-                    self.screen = Screen::Demo;
-                }
-            }
-            Command::DemoNext => {
-                if let Ok(cases) = &self.cases {
-                    self.demo.next(cases);
-                }
-            }
-            Command::DemoPrevious => {
-                self.demo.previous();
-            }
-            Command::QuizOpen => {
-                self.quiz = quiz_ui::Quiz::default();
-                self.screen = Screen::Quiz;
-            }
-            Command::QuizAdvance => {
-                if let Ok(cases) = &self.cases {
-                    self.quiz.advance(cases);
-                }
-            }
-            Command::QuizPrevious => self.quiz.previous(),
-            Command::OpenRules => self.screen = Screen::Rules,
-            Command::LoadRules(path) => {
-                if path.is_empty() {
-                    self.rules_panel.status = Some(rules_ui::LoadStatus::Problems(vec![
-                        strings(self.settings.lang).rules_file.to_owned(),
-                    ]));
-                } else {
-                    self.load_rules(Some(PathBuf::from(path)));
-                }
-            }
-            Command::ReloadRules => self.load_rules(self.rules_path.clone()),
-            Command::SaveSummary => {
-                let text = self.summary_text();
-                let path = PathBuf::from(self.summary.path.trim());
-                let s = strings(self.settings.lang);
-                self.summary.status = Some(match save_new(&path, &text) {
-                    Ok(()) => (
-                        true,
-                        strings::fill(s.summary_saved, &[("path", &path.display())]),
-                    ),
-                    Err(err) => (false, err.message(self.settings.lang)),
-                });
-            }
-            Command::CopySummary => {
-                ctx.copy_text(self.summary_text());
-                self.summary.status =
-                    Some((true, strings(self.settings.lang).summary_copied.to_owned()));
-            }
-            Command::AskReset => self.confirm_reset = true,
-            Command::CancelReset => self.confirm_reset = false,
-            Command::Reset => {
-                self.check = Check::new(&self.rules);
-                self.listen = listen_ui::Listen::default();
-                self.demo = demo_ui::Demo::default();
-                self.quiz = quiz_ui::Quiz::default();
-                self.summary = summary_ui::SummaryBox::default();
-                self.confirm_reset = false;
-                self.screen = Screen::Start;
-            }
-            Command::ToggleFullscreen => {
-                let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
-                ctx.send_viewport_cmd(ViewportCommand::Fullscreen(!fullscreen));
-            }
-            Command::OpenListen => {
-                if self.screen != Screen::Listen {
-                    self.listen_return = self.screen.clone();
-                    self.screen = Screen::Listen;
-                    self.listen.focus_text();
-                }
-            }
-            Command::CloseListen => self.screen = self.listen_return.clone(),
-            Command::ShowResult => self.screen = Screen::Result,
-            Command::AlreadyPaid => {
-                self.check.answer(&self.rules, ALREADY_PAID, Answer::Yes);
-                self.screen = Screen::Emergency;
-            }
-            Command::SetLang(lang) => {
-                if lang == Lang::Zh && !self.has_cjk_font {
-                    return;
-                }
-                self.settings.lang = lang;
-            }
-            Command::Zoom(steps) => {
-                let zoom = (ctx.zoom_factor() + f32::from(steps) * ZOOM_STEP)
-                    .clamp(ZOOM_RANGE.0, ZOOM_RANGE.1);
-                ctx.set_zoom_factor(zoom);
-                self.settings.zoom = zoom;
-            }
-            Command::SetHighContrast(on) => self.settings.high_contrast = on,
+    /// The keymap scope of what is on screen.
+    fn scope(&self) -> Scope {
+        if self.confirm_reset {
+            return Scope::ResetDialog;
         }
+        match self.screen {
+            Screen::Start => Scope::Start,
+            Screen::Question => Scope::Question,
+            Screen::HangUp(_) => Scope::HangUp,
+            Screen::Demo if self.demo.case().is_some() => Scope::DemoCase,
+            Screen::Demo => Scope::DemoList,
+            Screen::Quiz => Scope::Quiz,
+            Screen::Result | Screen::Emergency | Screen::Listen | Screen::Rules => {
+                Scope::Everywhere
+            }
+        }
+    }
+
+    /// Where Esc leads from here: the case list from a case or the quiz, otherwise the start.
+    fn leave_command(&self) -> Option<Command> {
+        match &self.screen {
+            Screen::Start => None,
+            Screen::Demo if self.demo.case().is_some() => Some(Command::Go(Go::Demo)),
+            Screen::Quiz => Some(Command::Go(Go::Demo)),
+            Screen::Listen => Some(Command::Go(Go::LeaveListen)),
+            _ => Some(Command::Go(Go::Home)),
+        }
+    }
+
+    /// The ids of the start screen's cards, in order.
+    fn card_ids(&self) -> Vec<String> {
+        start_ui::cards(&self.rules)
+            .iter()
+            .map(|q| q.id.clone())
+            .collect()
+    }
+
+    /// How many demo cases there are.
+    fn case_count(&self) -> usize {
+        self.cases.as_ref().map_or(0, |c| c.cases.len())
+    }
+
+    /// The keys pressed this frame, as commands.
+    fn key_commands(&self, ctx: &egui::Context) -> Vec<Command> {
+        let cards = self.card_ids();
+        let context = KeyContext {
+            cards: &cards,
+            cases: self.case_count(),
+            current_question: self.check.current(),
+            leave: self.leave_command(),
+        };
+        let text_focused = ctx.text_edit_focused();
+        ctx.input(|input| keymap::commands(input, self.scope(), text_focused, &context))
+    }
+
+    /// Sets the text size asked for, shown as large as the window allows.
+    fn set_zoom(&mut self, ctx: &egui::Context, zoom: f32) {
+        self.settings.zoom = zoom.clamp(ZOOM_MIN, max_zoom(ctx));
+        ctx.set_zoom_factor(self.settings.zoom);
     }
 
     /// The analyser for the text check, compiled on first use.
@@ -474,205 +384,24 @@ impl ScamcheckApp {
                 Ok(analyzer) => self.analyzer = Some(Arc::new(analyzer)),
                 // Only a pattern too large to compile gets here (rule files are checked when
                 // they load); the text check then says so instead of finding nothing.
-                Err(err) => self.listen.set_error(err.to_string()),
+                Err(err) => self.listen.set_error(err),
             }
         }
         self.analyzer.clone()
     }
+}
 
-    /// Goes on with the question walk, or to the result when everything is answered.
-    fn resume_walk(&mut self) {
-        self.screen = match self.check.resume() {
-            Next::Result => Screen::Result,
-            _ => Screen::Question,
-        };
-    }
-
-    /// Shows what the check says comes next. An answer recorded from the text check keeps the
-    /// person there, unless it interrupts; "Continue" then returns there.
-    fn show(&mut self, next: Next) {
-        let from_listen = self.screen == Screen::Listen;
-        self.screen = match next {
-            Next::HangUp(reason) => {
-                self.hang_up_return = if from_listen {
-                    Screen::Listen
-                } else {
-                    Screen::Question
-                };
-                Screen::HangUp(reason)
-            }
-            Next::Emergency => Screen::Emergency,
-            _ if from_listen => Screen::Listen,
-            Next::Question => Screen::Question,
-            Next::Result => Screen::Result,
-        };
-    }
-
-    /// Loads rules from `path` (or the embedded ones). A broken file changes nothing but the
-    /// message on the rules screen; a good one takes effect at once, keeping the answers.
-    fn load_rules(&mut self, path: Option<PathBuf>) {
-        let loaded = match &path {
-            Some(path) => RuleSet::load(path),
-            None => RuleSet::embedded(),
-        };
-        // A file is used only when its patterns compile too.
-        let loaded = loaded.and_then(|rules| Analyzer::new(Arc::new(rules)));
-        self.rules_panel.status = Some(match loaded {
-            Ok(analyzer) => {
-                self.rules = analyzer.rules().clone();
-                self.analyzer = Some(Arc::new(analyzer));
-                self.rules_path = path;
-                if let Some(reason) = self.check.rescore(&self.rules) {
-                    self.show(Next::HangUp(reason));
-                }
-                self.listen.invalidate();
-                self.cases = Cases::embedded(&self.rules).map_err(|err| err.to_string());
-                rules_ui::LoadStatus::Loaded {
-                    questions: self.rules.questions().len(),
-                    origin: self.rules.origin().to_owned(),
-                }
-            }
-            Err(err) => rules_ui::LoadStatus::Problems(err.lines()),
-        });
-    }
-
-    /// The summary of the live check, in the current language.
-    fn summary_text(&self) -> String {
-        let when = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
-        summary(
-            &SummaryInput {
-                rules: &self.rules,
-                answers: self.check.answers(),
-                verdict: self.check.verdict(),
-                number: &self.listen.number,
-                when: &when,
-            },
-            self.settings.lang,
-        )
-    }
-
-    /// Keys that work on every screen, then the screen's own keys. Ignored while a text field
-    /// has the keyboard.
-    fn keys(&mut self, ctx: &egui::Context) {
-        if ctx.egui_wants_keyboard_input() {
-            return;
-        }
-        let view = self.view();
-        let mut commands = Vec::new();
-        ctx.input(|input| {
-            if self.confirm_reset {
-                if input.key_pressed(Key::Enter) {
-                    commands.push(Command::Reset);
-                }
-                if input.key_pressed(Key::Escape) {
-                    commands.push(Command::CancelReset);
-                }
-                return;
-            }
-            if input.key_pressed(Key::F11) {
-                commands.push(Command::ToggleFullscreen);
-            }
-            if input.key_pressed(Key::F5) {
-                commands.push(Command::AskReset);
-            }
-            if input.key_pressed(Key::Escape) {
-                match &self.screen {
-                    Screen::Start => {}
-                    Screen::Demo if self.demo.case.is_some() => commands.push(Command::DemoList),
-                    Screen::Quiz => commands.push(Command::DemoList),
-                    _ => commands.push(Command::Home),
-                }
-            }
-            if input.key_pressed(Key::T) && matches!(self.screen, Screen::Start | Screen::Question)
-            {
-                commands.push(Command::OpenListen);
-            }
-            match &self.screen {
-                Screen::Start => start_ui::keys(input, &view, &mut commands),
-                Screen::Question => question_ui::keys(input, &view, &mut commands),
-                Screen::HangUp(_) => hang_up_ui::keys(input, &mut commands),
-                Screen::Demo => demo_ui::keys(input, self.demo.case.is_some(), &mut commands),
-                Screen::Quiz => quiz_ui::keys(input, &mut commands),
-                Screen::Result | Screen::Emergency | Screen::Listen | Screen::Rules => {}
-            }
-        });
-        self.commands.extend(commands);
-    }
-
-    /// Navigation on the left, then language, text size and contrast; the bar wraps onto a
-    /// second row in a narrow window instead of hiding anything.
-    fn top_bar_ui(&mut self, ui: &mut egui::Ui) {
-        let view = self.view();
-        let s = view.s;
-        ui.style_mut().override_font_id = Some(egui::FontId::proportional(theme::SMALL + 1.0));
-        ui.spacing_mut().item_spacing.x = 8.0;
-        ui.spacing_mut().button_padding.x = 12.0;
-        ui.horizontal_wrapped(|ui| {
-            let title = ui.add(
-                egui::Button::new(RichText::new(s.app_name).strong().size(theme::SMALL + 2.0))
-                    .frame(false),
-            );
-            if title.on_hover_text(s.home).clicked() {
-                self.commands.push(Command::Home);
-            }
-            let listening = self.screen == Screen::Listen;
-            if ui.selectable_label(listening, s.listen_open).clicked() {
-                self.commands.push(if listening {
-                    Command::CloseListen
-                } else {
-                    Command::OpenListen
-                });
-            }
-            if ui
-                .selectable_label(self.screen.is_demo(), s.demo_open)
-                .clicked()
-            {
-                self.commands.push(Command::DemoList);
-            }
-            if ui
-                .selectable_label(self.screen == Screen::Rules, s.rules_open)
-                .clicked()
-            {
-                self.commands.push(Command::OpenRules);
-            }
-            ui.separator();
-            for lang in [Lang::Zh, Lang::En] {
-                let label = match lang {
-                    Lang::Zh if self.has_cjk_font => "中文",
-                    Lang::Zh => "Chinese",
-                    Lang::En => "English",
-                };
-                let enabled = lang == Lang::En || self.has_cjk_font;
-                let response = ui.add_enabled(
-                    enabled,
-                    egui::Button::selectable(self.settings.lang == lang, label),
-                );
-                if response.clicked() {
-                    self.commands.push(Command::SetLang(lang));
-                }
-            }
-            ui.separator();
-            for (text, label, steps) in [("A−", s.smaller_text, -1), ("A+", s.larger_text, 1)] {
-                let response = ui.button(RichText::new(text).strong());
-                // Screen readers (and tests) know the button by what it does.
-                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, label));
-                if response.on_hover_text(label).clicked() {
-                    self.commands.push(Command::Zoom(steps));
-                }
-            }
-            let hc = self.settings.high_contrast;
-            if ui.selectable_label(hc, s.high_contrast).clicked() {
-                self.commands.push(Command::SetHighContrast(!hc));
-            }
-        });
-    }
+/// The largest zoom at which this window still leaves [`MIN_ROOM`] for a screen.
+pub fn max_zoom(ctx: &egui::Context) -> f32 {
+    let at_zoom_1 = ctx.content_rect().size() * ctx.zoom_factor();
+    let fits = (at_zoom_1.x / MIN_ROOM.x).min(at_zoom_1.y / MIN_ROOM.y);
+    fits.clamp(1.0, ZOOM_MAX)
 }
 
 impl eframe::App for ScamcheckApp {
-    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
-        let ctx = ui.ctx().clone();
+    fn logic(&mut self, ctx: &egui::Context, _frame: &mut eframe::Frame) {
         if self.applied_contrast != Some(self.settings.high_contrast) {
-            theme::apply(&ctx, self.settings.high_contrast);
+            theme::apply(ctx, self.settings.high_contrast);
             self.applied_contrast = Some(self.settings.high_contrast);
         }
         if self.title_lang != Some(self.settings.lang) {
@@ -681,142 +410,31 @@ impl eframe::App for ScamcheckApp {
             ));
             self.title_lang = Some(self.settings.lang);
         }
-        self.keys(&ctx);
-        let palette = Palette::new(self.settings.high_contrast);
-
-        egui::Panel::top("top_bar")
-            .frame(egui::Frame::new().fill(palette.panel).inner_margin(10))
-            .show(ui, |ui| self.top_bar_ui(ui));
-
-        if matches!(
-            self.rules_panel.status,
-            Some(rules_ui::LoadStatus::Problems(_))
-        ) && self.rules_path.is_none()
-            && self.screen != Screen::Rules
-        {
-            let s = strings(self.settings.lang);
-            egui::Panel::top("rules_notice")
-                .frame(egui::Frame::new().fill(palette.panel).inner_margin(8))
-                .show(ui, |ui| {
-                    let notice = RichText::new(s.rules_start_problems)
-                        .size(theme::SMALL + 1.0)
-                        .color(palette.level(Level::HangUp));
-                    if ui.link(notice).clicked() {
-                        self.commands.push(Command::OpenRules);
-                    }
-                });
-        }
-        if !self.has_cjk_font {
-            egui::Panel::top("font_notice")
-                .frame(egui::Frame::new().fill(palette.panel).inner_margin(8))
-                .show(ui, |ui| {
-                    ui.label(RichText::new(strings(Lang::En).font_missing).size(theme::SMALL));
-                });
+        // A smaller window (or a restored large zoom) shows only as much as still fits.
+        let shown = self.settings.zoom.min(max_zoom(ctx));
+        if (ctx.zoom_factor() - shown).abs() > f32::EPSILON {
+            ctx.set_zoom_factor(shown);
         }
 
-        let view = view_of(&self.rules, &self.check, &self.settings);
-        if self.screen.is_demo() {
-            egui::Panel::top("demo_banner")
-                .frame(
-                    egui::Frame::new()
-                        .fill(palette.demo_banner)
-                        .inner_margin(10),
-                )
-                .show(ui, |ui| {
-                    ui.vertical_centered(|ui| {
-                        ui.label(
-                            RichText::new(view.s.demo_banner)
-                                .strong()
-                                .size(theme::BODY)
-                                .color(palette.on_demo_banner),
-                        );
-                    });
-                });
+        let mut commands = std::mem::take(&mut self.commands);
+        commands.extend(self.key_commands(ctx));
+        for command in commands {
+            self.apply(ctx, command);
         }
-        let hint = match &self.screen {
-            Screen::Start => Some(view.s.keys_start),
-            Screen::Question => Some(view.s.keys_question),
-            Screen::HangUp(_) => Some(view.s.keys_hang_up),
-            Screen::Demo => Some(view.s.demo_keys),
-            Screen::Quiz => Some(view.s.quiz_keys),
-            Screen::Result | Screen::Emergency | Screen::Listen | Screen::Rules => None,
-        };
-        if let Some(hint) = hint {
-            egui::Panel::bottom("key_hints")
-                .frame(egui::Frame::new().fill(palette.panel).inner_margin(8))
-                .show(ui, |ui| {
-                    ui.label(
-                        RichText::new(hint)
-                            .size(theme::SMALL)
-                            .color(palette.weak_text),
-                    );
-                });
-        }
-
-        let background = match self.screen {
-            Screen::HangUp(_) => palette.hang_up_background,
-            _ => palette.background,
-        };
-        let mut commands = Vec::new();
-        egui::CentralPanel::default()
-            .frame(egui::Frame::new().fill(background).inner_margin(20))
-            .show(ui, |ui| {
-                egui::ScrollArea::vertical()
-                    .auto_shrink([false, false])
-                    .show(ui, |ui| {
-                        centered_column(ui, |ui| match &self.screen {
-                            Screen::Start => start_ui::ui(ui, &view, &mut commands),
-                            Screen::Question => question_ui::ui(ui, &view, &mut commands),
-                            Screen::HangUp(reason) => {
-                                hang_up_ui::ui(ui, &view, reason, &mut commands);
-                            }
-                            Screen::Result => {
-                                result_ui::ui(ui, &view, &mut commands);
-                                summary_ui::ui(ui, &view, &mut self.summary, &mut commands);
-                            }
-                            Screen::Emergency => {
-                                emergency_ui::ui(ui, &view, &mut commands);
-                                summary_ui::ui(ui, &view, &mut self.summary, &mut commands);
-                            }
-                            Screen::Demo | Screen::Quiz => match &self.cases {
-                                Ok(cases) if self.screen == Screen::Demo => {
-                                    demo_ui::ui(ui, &view, cases, &self.demo, &mut commands);
-                                }
-                                Ok(cases) => {
-                                    quiz_ui::ui(ui, &view, cases, &self.quiz, &mut commands);
-                                }
-                                Err(err) => {
-                                    ui.label(
-                                        RichText::new(err).color(palette.level(Level::HangUp)),
-                                    );
-                                }
-                            },
-                            Screen::Rules => {
-                                rules_ui::ui(ui, &view, &mut self.rules_panel, &mut commands);
-                            }
-                            Screen::Listen => {
-                                listen_ui::ui(ui, &view, &mut self.listen, &mut commands);
-                            }
-                        });
-                    });
-            });
-        if self.confirm_reset {
-            reset_ui(&ctx, view.s, &palette, &mut commands);
-        }
-        self.commands.extend(commands);
-        // Only runs when the text changed; then one more frame shows the new highlights.
+        // The text check analyses only after an edit; the next frame shows the highlights.
         let analyzer = (self.screen == Screen::Listen)
             .then(|| self.listen_analyzer())
             .flatten();
         if analyzer.is_some_and(|a| self.listen.reanalyze(&a)) {
             ctx.request_repaint();
         }
+    }
 
-        for command in std::mem::take(&mut self.commands) {
-            self.apply(&ctx, command);
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        frame_ui::ui(ui, self);
+        if !self.commands.is_empty() {
+            ui.ctx().request_repaint();
         }
-        // Ctrl +/− zoom is egui's own; remember whatever the zoom is now.
-        self.settings.zoom = ctx.zoom_factor();
         if !self.first_frame_reported {
             self.first_frame_reported = true;
             report_first_frame();
@@ -832,48 +450,6 @@ impl eframe::App for ScamcheckApp {
     fn persist_egui_memory(&self) -> bool {
         false
     }
-}
-
-/// The "clear everything for the next person?" question.
-fn reset_ui(ctx: &egui::Context, s: &Strings, palette: &Palette, commands: &mut Vec<Command>) {
-    egui::Modal::new(egui::Id::unique("confirm_reset")).show(ctx, |ui| {
-        ui.set_width(520.0);
-        widgets::heading(ui, s.reset_title, palette.text);
-        ui.label(s.reset_body);
-        ui.horizontal(|ui| {
-            if widgets::big_button(ui, palette, s.reset_yes, widgets::Kind::Urgent, 300.0).clicked()
-            {
-                commands.push(Command::Reset);
-            }
-            if widgets::big_button(ui, palette, s.reset_no, widgets::Kind::Normal, 180.0).clicked()
-            {
-                commands.push(Command::CancelReset);
-            }
-        });
-    });
-}
-
-fn view_of<'a>(rules: &'a RuleSet, check: &'a Check, settings: &Settings) -> View<'a> {
-    View {
-        rules,
-        check,
-        lang: settings.lang,
-        s: strings(settings.lang),
-        palette: Palette::new(settings.high_contrast),
-    }
-}
-
-/// Lays out `add` in a column at most [`theme::MAX_WIDTH`] wide, centred in the window.
-fn centered_column(ui: &mut egui::Ui, add: impl FnOnce(&mut egui::Ui)) {
-    let width = ui.available_width().min(theme::MAX_WIDTH);
-    let margin = ((ui.available_width() - width) / 2.0).max(0.0);
-    ui.horizontal(|ui| {
-        ui.add_space(margin);
-        ui.vertical(|ui| {
-            ui.set_width(width);
-            add(ui);
-        });
-    });
 }
 
 /// The environment variable that makes the app print when its first frame was laid out, so
@@ -897,7 +473,7 @@ pub fn native_options() -> eframe::NativeOptions {
             .with_title(strings(Lang::from_system()).window_title)
             .with_app_id("scamcheck")
             .with_inner_size([1100.0, 820.0])
-            .with_min_inner_size([640.0, 560.0])
+            .with_min_inner_size(MIN_ROOM)
             .with_icon(Arc::new(icon::icon(128))),
         // The Chinese font is found and installed by the app itself.
         system_font_fallback: false,
@@ -915,17 +491,4 @@ pub fn run(options: AppOptions) -> eframe::Result {
         native_options(),
         Box::new(|cc| Ok(Box::new(ScamcheckApp::new(cc, options)))),
     )
-}
-
-/// The screen's key map as documented in the hints: the answer keys.
-fn answer_for_key(input: &egui::InputState) -> Option<Answer> {
-    if input.key_pressed(Key::Y) || input.key_pressed(Key::Num1) {
-        Some(Answer::Yes)
-    } else if input.key_pressed(Key::N) || input.key_pressed(Key::Num2) {
-        Some(Answer::No)
-    } else if input.key_pressed(Key::U) || input.key_pressed(Key::Num3) {
-        Some(Answer::Unsure)
-    } else {
-        None
-    }
 }

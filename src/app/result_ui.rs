@@ -3,16 +3,16 @@
 
 use eframe::egui::{RichText, Ui};
 
+use super::command::{CheckCommand, Command, Go};
 use super::widgets::{self, Kind};
-use super::{Command, View, theme};
+use super::{View, theme};
 use crate::answers::Answer;
 
-pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+pub fn content_ui(ui: &mut Ui, view: &View<'_>) {
     let s = view.s;
     let p = &view.palette;
     let lang = view.lang;
     let verdict = view.check.verdict();
-    let width = ui.available_width();
 
     widgets::heading(ui, s.result_title, p.text);
     widgets::risk_meter(ui, p, s, verdict.level, verdict.level_name.get(lang));
@@ -22,7 +22,6 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
             .color(p.text),
     );
 
-    ui.add_space(8.0);
     widgets::heading(ui, s.what_to_do, p.text);
     for advice in &verdict.advice {
         widgets::bullet(ui, advice.get(lang), p.text);
@@ -37,7 +36,6 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         );
     }
 
-    ui.add_space(8.0);
     widgets::heading(ui, s.red_flags, p.text);
     if verdict.flags.is_empty() {
         ui.label(RichText::new(s.no_red_flags).color(p.text));
@@ -54,27 +52,28 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
         ui.label(RichText::new(flag.why.get(lang)).color(p.weak_text));
     }
     if !verdict.rules.is_empty() {
-        ui.add_space(8.0);
         widgets::heading(ui, s.patterns_seen, p.text);
         for rule in &verdict.rules {
             widgets::bullet(ui, rule.explain.get(lang), p.text);
         }
     }
 
-    ui.add_space(8.0);
     widgets::heading(ui, s.who_to_call, p.text);
     widgets::hotlines(ui, view.rules, lang, p.text);
+}
 
-    ui.add_space(16.0);
-    ui.horizontal(|ui| {
-        let half = (width - ui.spacing().item_spacing.x) / 2.0;
-        if view.check.current().is_some()
-            && widgets::big_button(ui, p, s.continue_check, Kind::Normal, half).clicked()
-        {
-            commands.push(Command::Continue);
-        }
-        if widgets::big_button(ui, p, s.start_over, Kind::Primary, half).clicked() {
-            commands.push(Command::StartOver);
-        }
-    });
+/// Go on with the check (if anything is unanswered) or start over.
+pub fn actions_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let s = view.s;
+    let can_continue = view.check.current().is_some();
+    let mut buttons = Vec::new();
+    if can_continue {
+        buttons.push((s.continue_check, Kind::Normal));
+    }
+    buttons.push((s.start_over, Kind::Primary));
+    match widgets::button_row(ui, &view.palette, &buttons) {
+        Some(0) if can_continue => commands.push(Command::Go(Go::Continue)),
+        Some(_) => commands.push(Command::Check(CheckCommand::StartOver)),
+        None => {}
+    }
 }

@@ -3,23 +3,44 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use super::command::{Command, RulesCommand};
 use super::widgets::{self, Kind};
-use super::{Command, View, theme};
+use super::{View, theme};
+
 use crate::level::Level;
-use crate::rules::Step;
+use crate::rules::{EMBEDDED_ORIGIN, LoadError, Step};
 use crate::strings::fill;
 
 /// The outcome of the last load, shown on the rules screen.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Debug)]
 pub enum LoadStatus {
-    /// The file loaded and is now in use.
-    Loaded { questions: usize, origin: String },
+    /// The rules loaded and are now in use (`path`: `None` for the built-in rules).
+    Loaded {
+        /// How many questions they have.
+        questions: usize,
+        /// Where they came from.
+        path: Option<std::path::PathBuf>,
+    },
     /// The file has problems; the rules in use did not change.
-    Problems(Vec<String>),
+    Problems(LoadError),
+    /// The file given at start has problems; the built-in rules are in use.
+    ProblemsAtStart(LoadError),
+    /// Load was pressed with no file named.
+    NoPath,
+}
+
+impl LoadStatus {
+    /// Whether the last load found problems.
+    pub fn has_problems(&self) -> bool {
+        matches!(
+            self,
+            LoadStatus::Problems(_) | LoadStatus::ProblemsAtStart(_) | LoadStatus::NoPath
+        )
+    }
 }
 
 /// The rules screen's own state: the path typed and the last load's outcome.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct RulesPanel {
     /// The rule file to load.
     pub path: String,
@@ -27,14 +48,24 @@ pub struct RulesPanel {
     pub status: Option<LoadStatus>,
 }
 
-pub fn ui(ui: &mut Ui, view: &View<'_>, panel: &mut RulesPanel, commands: &mut Vec<Command>) {
+pub fn content_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    panel: &mut RulesPanel,
+    commands: &mut Vec<Command>,
+) {
     let s = view.s;
     let p = &view.palette;
     let lang = view.lang;
     let rules = view.rules;
 
     widgets::heading(ui, s.rules_title, p.text);
-    ui.label(format!("{} {}", s.rules_in_use, rules.origin()));
+    let origin = if rules.origin() == EMBEDDED_ORIGIN {
+        s.rules_built_in.to_owned()
+    } else {
+        rules.origin().to_owned()
+    };
+    ui.label(format!("{} {origin}", s.rules_in_use));
 
     let label = ui.label(RichText::new(s.rules_file).strong());
     let edit = ui.add(
@@ -48,37 +79,38 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, panel: &mut RulesPanel, commands: &mut V
         let load = widgets::big_button(ui, p, s.rules_load, Kind::Primary, 300.0).clicked()
             || (edit.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter)));
         if load {
-            commands.push(Command::LoadRules(panel.path.trim().to_owned()));
+            commands.push(Command::Rules(RulesCommand::Load(
+                panel.path.trim().to_owned(),
+            )));
         }
         if widgets::big_button(ui, p, s.rules_reload, Kind::Normal, 240.0).clicked() {
-            commands.push(Command::ReloadRules);
+            commands.push(Command::Rules(RulesCommand::Reload));
         }
     });
     match &panel.status {
-        Some(LoadStatus::Loaded { questions, origin }) => {
+        Some(LoadStatus::Loaded { questions, path }) => {
+            let origin = path
+                .as_ref()
+                .map_or_else(|| s.rules_built_in.to_owned(), |p| p.display().to_string());
             ui.label(
                 RichText::new(fill(
                     s.rules_loaded,
-                    &[("n", questions), ("origin", origin)],
+                    &[("n", questions), ("origin", &origin)],
                 ))
                 .strong()
                 .color(p.level(Level::NoFlags)),
             );
         }
-        Some(LoadStatus::Problems(lines)) => {
+        Some(LoadStatus::Problems(err)) => problems_ui(ui, view, s.rules_problems, err),
+        Some(LoadStatus::ProblemsAtStart(err)) => {
+            problems_ui(ui, view, s.rules_start_problems, err);
+        }
+        Some(LoadStatus::NoPath) => {
             ui.label(
-                RichText::new(s.rules_problems)
+                RichText::new(s.rules_no_path)
                     .strong()
                     .color(p.level(Level::HangUp)),
             );
-            for line in lines {
-                ui.label(
-                    RichText::new(line)
-                        .monospace()
-                        .size(theme::SMALL)
-                        .color(p.level(Level::HangUp)),
-                );
-            }
         }
         None => {}
     }
@@ -164,6 +196,45 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, panel: &mut RulesPanel, commands: &mut V
                     .color(p.weak_text),
             );
         });
+    }
+
+    widgets::heading(ui, s.rules_emergency, p.text);
+    for (i, step) in rules.emergency().steps.iter().enumerate() {
+        card(ui, p, |ui| {
+            ui.label(RichText::new(format!("{}. {}", i + 1, step.text.get(lang))).strong());
+            ui.label(
+                RichText::new(format!("{}: {}", s.rules_source, step.source))
+                    .size(theme::SMALL)
+                    .color(p.weak_text),
+            );
+        });
+    }
+
+    widgets::heading(ui, s.rules_numbers, p.text);
+    for (rule, _) in rules.number_rules() {
+        card(ui, p, |ui| {
+            ui.label(RichText::new(rule.name.get(lang)).strong());
+            ui.label(rule.meaning.get(lang));
+            ui.label(RichText::new(rule.not_meaning.get(lang)).color(p.weak_text));
+        });
+    }
+}
+
+/// A rule file's problems, one line each with its place in the file, in the interface's language.
+fn problems_ui(ui: &mut Ui, view: &View<'_>, heading: &str, err: &LoadError) {
+    let p = &view.palette;
+    ui.label(
+        RichText::new(heading)
+            .strong()
+            .color(p.level(Level::HangUp)),
+    );
+    for line in err.lines_in(view.lang) {
+        ui.label(
+            RichText::new(line)
+                .monospace()
+                .size(theme::SMALL)
+                .color(p.level(Level::HangUp)),
+        );
     }
 }
 

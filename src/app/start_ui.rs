@@ -1,31 +1,34 @@
 //! The start screen: one big action, the "they are asking me to…" cards for the critical
-//! signs (one click to the hang-up advice), and a separate "I already paid" action.
+//! signs (one click to the hang-up advice), and a separate "I already paid" action that always
+//! stays in view.
 
-use eframe::egui::{self, InputState, Key, RichText, Ui};
+use eframe::egui::{self, RichText, Ui};
 
+use super::command::{CheckCommand, Command, Go};
+use super::keymap::NUMBERED;
 use super::widgets::{self, Kind};
-use super::{Command, View, theme};
+use super::{View, theme};
 use crate::answers::Answer;
-use crate::rules::{Question, Severity};
+use crate::rules::{Question, RuleSet, Severity};
 
-/// The critical questions, shown as cards.
-fn cards<'a>(view: &View<'a>) -> Vec<&'a Question> {
-    view.rules
+/// The critical questions, shown as cards (as many as there are number keys).
+pub fn cards(rules: &RuleSet) -> Vec<&Question> {
+    rules
         .questions()
         .iter()
         .filter(|q| q.severity == Severity::Critical)
-        .take(widgets::NUMBER_KEYS.len())
+        .take(NUMBERED)
         .collect()
 }
 
-pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+pub fn content_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
     let s = view.s;
     let p = &view.palette;
     let width = ui.available_width();
 
     if view.check.is_empty() {
         if widgets::big_button(ui, p, s.start_check, Kind::Primary, width).clicked() {
-            commands.push(Command::StartCheck);
+            commands.push(Command::Go(Go::StartCheck));
         }
     } else {
         // Resuming and starting over share one row, so the cards stay on screen.
@@ -33,20 +36,19 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
             let gap = ui.spacing().item_spacing.x;
             let resume = ((width - gap) * 2.0 / 3.0).floor();
             if widgets::big_button(ui, p, s.resume_check, Kind::Primary, resume).clicked() {
-                commands.push(Command::StartCheck);
+                commands.push(Command::Go(Go::StartCheck));
             }
             if widgets::big_button(ui, p, s.start_over, Kind::Normal, width - gap - resume)
                 .clicked()
             {
-                commands.push(Command::StartOver);
+                commands.push(Command::Check(CheckCommand::StartOver));
             }
         });
     }
     ui.label(RichText::new(s.start_hint).color(p.weak_text));
 
-    ui.add_space(4.0);
     widgets::heading(ui, s.asking_now, p.text);
-    let cards = cards(view);
+    let cards = cards(view.rules);
     let gap = ui.spacing().item_spacing.x;
     let card_width = ((width - gap) / 2.0).floor();
     egui::Grid::new("asking_now_cards")
@@ -66,38 +68,22 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
                 )
                 .clicked()
                 {
-                    commands.push(Command::Answer(q.id.clone(), Answer::Yes));
+                    commands.push(Command::Check(CheckCommand::Answer(
+                        q.id.clone(),
+                        Answer::Yes,
+                    )));
                 }
                 if i % 2 == 1 {
                     ui.end_row();
                 }
             }
         });
-
-    ui.add_space(4.0);
-    ui.separator();
-    if widgets::big_button(ui, p, s.already_paid, Kind::Urgent, width).clicked() {
-        commands.push(Command::AlreadyPaid);
-    }
-    ui.label(RichText::new(s.already_paid_hint).color(p.weak_text));
 }
 
-pub fn keys(input: &InputState, view: &View<'_>, commands: &mut Vec<Command>) {
-    if input.key_pressed(Key::Enter) {
-        commands.push(Command::StartCheck);
-    }
-    if input.key_pressed(Key::P) {
-        commands.push(Command::AlreadyPaid);
-    }
-    if input.key_pressed(Key::D) {
-        commands.push(Command::DemoList);
-    }
-    if input.key_pressed(Key::R) {
-        commands.push(Command::OpenRules);
-    }
-    for (q, key) in cards(view).iter().zip(widgets::NUMBER_KEYS) {
-        if input.key_pressed(key) {
-            commands.push(Command::Answer(q.id.clone(), Answer::Yes));
-        }
+/// The action that must never scroll away: "I already paid or gave a code".
+pub fn actions_ui(ui: &mut Ui, view: &View<'_>, commands: &mut Vec<Command>) {
+    let s = view.s;
+    if widgets::button_row(ui, &view.palette, &[(s.already_paid, Kind::Urgent)]).is_some() {
+        commands.push(Command::Check(CheckCommand::AlreadyPaid));
     }
 }

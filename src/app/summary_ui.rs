@@ -3,18 +3,33 @@
 
 use eframe::egui::{self, RichText, Ui};
 
+use std::path::PathBuf;
+
+use super::View;
+use super::command::{Command, SummaryCommand};
 use super::widgets::{self, Kind};
-use super::{Command, View};
 use crate::level::Level;
-use crate::summary::{default_folder, file_name};
+use crate::strings::fill;
+use crate::summary::{SaveError, default_folder, file_name};
 
 /// The summary section's state: where to save, and what happened last.
-#[derive(Clone, Debug, Default)]
+#[derive(Debug, Default)]
 pub struct SummaryBox {
     /// The file to save to; filled with a default the first time the section is shown.
     pub path: String,
-    /// The last save or copy: a message and whether it worked.
-    pub status: Option<(bool, String)>,
+    /// What happened at the last save or copy.
+    pub status: Option<SummaryStatus>,
+}
+
+/// What happened at the last save or copy; told in the language shown when it is drawn.
+#[derive(Debug)]
+pub enum SummaryStatus {
+    /// Saved to this file.
+    Saved(PathBuf),
+    /// Copied to the clipboard.
+    Copied,
+    /// Not saved, and why.
+    Failed(SaveError),
 }
 
 pub fn ui(ui: &mut Ui, view: &View<'_>, summary: &mut SummaryBox, commands: &mut Vec<Command>) {
@@ -39,14 +54,20 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, summary: &mut SummaryBox, commands: &mut
     let _ = edit.labelled_by(label.id);
     ui.horizontal(|ui| {
         if widgets::big_button(ui, p, s.summary_save, Kind::Normal, 280.0).clicked() {
-            commands.push(Command::SaveSummary);
+            commands.push(Command::Summary(SummaryCommand::Save));
         }
         if widgets::big_button(ui, p, s.summary_copy, Kind::Normal, 280.0).clicked() {
-            commands.push(Command::CopySummary);
+            commands.push(Command::Summary(SummaryCommand::Copy));
         }
     });
-    if let Some((ok, message)) = &summary.status {
-        let color = if *ok { p.text } else { p.level(Level::HangUp) };
-        ui.label(RichText::new(message).strong().color(color));
-    }
+    let (ok, message) = match &summary.status {
+        None => return,
+        Some(SummaryStatus::Saved(path)) => {
+            (true, fill(s.summary_saved, &[("path", &path.display())]))
+        }
+        Some(SummaryStatus::Copied) => (true, s.summary_copied.to_owned()),
+        Some(SummaryStatus::Failed(err)) => (false, err.message(view.lang)),
+    };
+    let color = if ok { p.text } else { p.level(Level::HangUp) };
+    ui.label(RichText::new(message).strong().color(color));
 }

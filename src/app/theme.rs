@@ -50,6 +50,11 @@ pub struct Palette {
     pub on_demo_banner: Color32,
     pub highlight: Color32,
     pub critical_highlight: Color32,
+    /// The keyboard-focus ring, drawn in two tones (a thick outer ring and a thin inner one)
+    /// so that on every surface at least one of them stands out by 3:1.
+    pub focus: Color32,
+    /// The inner tone of the focus ring.
+    pub focus_inner: Color32,
 }
 
 impl Palette {
@@ -79,6 +84,8 @@ impl Palette {
         on_demo_banner: Color32::WHITE,
         highlight: Color32::from_rgb(0xFF, 0xD8, 0x66),
         critical_highlight: Color32::from_rgb(0xFF, 0xB8, 0xB8),
+        focus: Color32::from_rgb(0x00, 0x00, 0x00),
+        focus_inner: Color32::WHITE,
     };
 
     /// White and yellow on black.
@@ -107,6 +114,8 @@ impl Palette {
         on_demo_banner: Color32::BLACK,
         highlight: Color32::from_rgb(0x6B, 0x55, 0x00),
         critical_highlight: Color32::from_rgb(0x7A, 0x0E, 0x0E),
+        focus: Color32::from_rgb(0x00, 0xE5, 0xFF),
+        focus_inner: Color32::BLACK,
     };
 
     /// The palette for the chosen contrast.
@@ -187,8 +196,10 @@ pub fn apply(ctx: &egui::Context, high_contrast: bool) {
         widgets.hovered.bg_stroke = Stroke::new(3.0, palette.primary);
         widgets.noninteractive.bg_stroke = Stroke::new(1.0, palette.border);
         widgets.noninteractive.fg_stroke = Stroke::new(1.0, palette.text);
-        // A thick, obvious keyboard-focus ring.
-        v.selection.stroke = Stroke::new(4.0, palette.primary);
+        // A thick, obvious keyboard-focus ring on egui's own controls too (a focused control
+        // is drawn with the `active` look).
+        v.selection.stroke = Stroke::new(4.0, palette.focus);
+        widgets.active.bg_stroke = Stroke::new(super::widgets::FOCUS_WIDTH, palette.focus);
     });
 }
 
@@ -241,6 +252,24 @@ mod tests {
             for (pair, fg, bg) in pairs {
                 let ratio = contrast(fg, bg);
                 assert!(ratio >= 4.5, "{name}: {pair} is {ratio:.2}:1");
+            }
+            // The focus ring is a graphic around a control: on every surface a control sits on,
+            // one of its two tones stands out by at least 3:1, and the tones from each other.
+            assert!(
+                contrast(p.focus, p.focus_inner) >= 3.0,
+                "{name}: focus tones"
+            );
+            for (surface, bg) in [
+                ("background", p.background),
+                ("panel", p.panel),
+                ("demo banner", p.demo_banner),
+                ("hang-up screen", p.hang_up_background),
+            ] {
+                let ratio = contrast(p.focus, bg).max(contrast(p.focus_inner, bg));
+                assert!(
+                    ratio >= 3.0,
+                    "{name}: focus ring on {surface} is {ratio:.2}:1"
+                );
             }
         }
     }

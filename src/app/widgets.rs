@@ -1,8 +1,7 @@
 //! The few custom pieces every screen shares: big buttons, the risk meter, the level icon.
 
 use eframe::egui::{
-    self, Align, Color32, Key, Layout, Pos2, Rect, Response, RichText, Sense, Shape, Stroke, Ui,
-    vec2,
+    self, Align, Color32, Layout, Pos2, Rect, Response, RichText, Sense, Shape, Stroke, Ui, vec2,
 };
 
 use super::theme::{self, Palette};
@@ -10,19 +9,6 @@ use crate::level::Level;
 use crate::rules::{RuleSet, Severity};
 use crate::strings::{Strings, fill, strings};
 use crate::text::Lang;
-
-/// Keys 1–9, for picking the n-th card or case.
-pub const NUMBER_KEYS: [Key; 9] = [
-    Key::Num1,
-    Key::Num2,
-    Key::Num3,
-    Key::Num4,
-    Key::Num5,
-    Key::Num6,
-    Key::Num7,
-    Key::Num8,
-    Key::Num9,
-];
 
 /// How a big button looks.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -113,20 +99,66 @@ pub fn big_button_sized(
     let label = RichText::new(text).font(font).color(color).strong();
     // The button's content follows the layout's alignment: centre it in a box of its own.
     let layout = Layout::centered_and_justified(egui::Direction::TopDown);
-    ui.allocate_ui_with_layout(size, layout, |ui| {
-        ui.add(
-            egui::Button::new(label)
-                .fill(fill)
-                .stroke(stroke)
-                .wrap_mode(if fits {
-                    egui::TextWrapMode::Extend
-                } else {
-                    egui::TextWrapMode::Wrap
-                })
-                .min_size(size),
-        )
-    })
-    .inner
+    let response = ui
+        .allocate_ui_with_layout(size, layout, |ui| {
+            ui.add(
+                egui::Button::new(label)
+                    .fill(fill)
+                    .stroke(stroke)
+                    .wrap_mode(if fits {
+                        egui::TextWrapMode::Extend
+                    } else {
+                        egui::TextWrapMode::Wrap
+                    })
+                    .min_size(size),
+            )
+        })
+        .inner;
+    focus_ring(ui, palette, &response);
+    response
+}
+
+/// The width of the focus ring around the control that has the keyboard.
+pub const FOCUS_WIDTH: f32 = 4.0;
+
+/// A thick outline around `response` when it has keyboard focus, so Tab and Space never press
+/// a control nobody could see was selected.
+pub fn focus_ring(ui: &Ui, palette: &Palette, response: &Response) {
+    if response.has_focus() {
+        let painter = ui.painter();
+        painter.rect_stroke(
+            response.rect.expand(2.0),
+            12,
+            Stroke::new(2.0, palette.focus_inner),
+            egui::StrokeKind::Outside,
+        );
+        painter.rect_stroke(
+            response.rect.expand(4.0),
+            14,
+            Stroke::new(FOCUS_WIDTH, palette.focus),
+            egui::StrokeKind::Outside,
+        );
+    }
+}
+
+/// Big buttons side by side across the whole width, each as tall as its text needs.
+/// Returns which was clicked, by index.
+pub fn button_row(ui: &mut Ui, palette: &Palette, buttons: &[(&str, Kind)]) -> Option<usize> {
+    if buttons.is_empty() {
+        return None;
+    }
+    let gap = ui.spacing().item_spacing.x;
+    let count = buttons.len() as f32;
+    let width = ((ui.available_width() - gap * (count - 1.0)) / count).floor();
+    let mut clicked = None;
+    ui.horizontal(|ui| {
+        for (i, (text, kind)) in buttons.iter().enumerate() {
+            if big_button(ui, palette, text, *kind, width).clicked() {
+                clicked = Some(i);
+            }
+        }
+    });
+    clicked
 }
 
 /// Draws the icon for a verdict level: a shape per level so colour is never the only signal.
@@ -240,6 +272,19 @@ pub fn risk_meter(ui: &mut Ui, palette: &Palette, s: &Strings, level: Level, nam
         });
 }
 
+/// A risk meter under a heading of its own ("What this text suggests", "Your answers so far").
+pub fn labelled_meter(
+    ui: &mut Ui,
+    palette: &Palette,
+    s: &Strings,
+    heading: &str,
+    level: Level,
+    name: &str,
+) {
+    ui.label(RichText::new(heading).strong().color(palette.text));
+    risk_meter(ui, palette, s, level, name);
+}
+
 fn segments(ui: &mut Ui, palette: &Palette, level: Level) {
     let (response, painter) = ui.allocate_painter(vec2(4.0 * 44.0, 28.0), Sense::hover());
     // Right-to-left layout: draw from the left edge of what we got.
@@ -269,11 +314,52 @@ pub fn heading(ui: &mut Ui, text: &str, color: Color32) -> Response {
     )
 }
 
-/// A bulleted line of body text that wraps.
+/// A bulleted line of body text; wrapped lines start under the text, not under the bullet.
 pub fn bullet(ui: &mut Ui, text: &str, color: Color32) {
-    text_row(ui, |ui| {
-        ui.label(RichText::new("•").color(color).strong());
-        ui.label(RichText::new(text).color(color));
+    hanging(ui, "•", text, color, color, theme::BODY);
+}
+
+/// A numbered step in larger type; wrapped lines start under the text, not under the number.
+pub fn numbered(ui: &mut Ui, n: usize, text: &str, number_color: Color32, color: Color32) {
+    hanging(
+        ui,
+        &format!("{n}."),
+        text,
+        number_color,
+        color,
+        theme::BODY + 4.0,
+    );
+}
+
+/// A marker in a column of its own, and the text beside it wrapping within its own column.
+fn hanging(
+    ui: &mut Ui,
+    marker: &str,
+    text: &str,
+    marker_color: Color32,
+    color: Color32,
+    size: f32,
+) {
+    ui.horizontal_top(|ui| {
+        ui.spacing_mut().interact_size.y = 0.0;
+        let column = size * 1.4;
+        ui.allocate_ui_with_layout(
+            vec2(column, size),
+            Layout::right_to_left(Align::TOP),
+            |ui| {
+                ui.label(
+                    RichText::new(marker)
+                        .size(size)
+                        .strong()
+                        .color(marker_color),
+                );
+            },
+        );
+        let width = ui.available_width();
+        ui.vertical(|ui| {
+            ui.set_width(width);
+            ui.label(RichText::new(text).size(size).color(color));
+        });
     });
 }
 

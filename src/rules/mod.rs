@@ -41,7 +41,7 @@ pub(crate) const REGEX_SET_SIZE_LIMIT: usize = 16 << 20;
 /// A validated rule set, ready to score answers and classify numbers. Its text patterns are
 /// checked and expanded into plain regular expressions; the analyser compiles them
 /// (`Analyzer::new`), when the text check is first needed.
-#[derive(Debug)]
+#[derive(Clone, Debug)]
 pub struct RuleSet {
     file: RuleFile,
     origin: String,
@@ -202,7 +202,7 @@ pub(crate) fn parse_ron<T: serde::de::DeserializeOwned>(
         line: err.span.start.line,
         col: err.span.start.col,
         path,
-        message: err.code.to_string(),
+        message: error::ron_message(&err.code),
     };
     let options = ron::Options::default();
     let mut de = ron::Deserializer::from_str_with_options(src, &options)

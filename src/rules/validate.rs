@@ -13,6 +13,7 @@ use super::score::score;
 use super::{ExpandedPattern, REGEX_DFA_LIMIT, REGEX_SIZE_LIMIT};
 use crate::answers::{Answer, Answers};
 use crate::level::Level;
+use crate::says;
 use crate::text::Text;
 
 /// The largest weight or bonus a rule may carry; larger numbers are almost surely typos.
@@ -24,11 +25,11 @@ pub(crate) struct Issue {
     item: String,
     /// Strings searched for one after another to find the item in the source text.
     anchor: Vec<String>,
-    message: String,
+    message: Text,
 }
 
 impl Issue {
-    pub(crate) fn new(item: impl Into<String>, anchor: Vec<String>, message: String) -> Issue {
+    pub(crate) fn new(item: impl Into<String>, anchor: Vec<String>, message: Text) -> Issue {
         Issue {
             item: item.into(),
             anchor,
@@ -113,7 +114,8 @@ pub(crate) fn compile_numbers(file: &RuleFile) -> Result<Vec<Regex>, Vec<Issue>>
             Err(err) => issues.push(Issue::new(
                 format!("numbers[{i}] ({})", rule.id),
                 vec![quoted(&rule.id), rule.pattern.clone()],
-                format!(
+                says!(
+                    "号码规则 `{}`：模式 `{}` 无法编译：{}",
                     "number rule `{}`: pattern `{}` does not compile: {}",
                     rule.id,
                     rule.pattern,
@@ -176,37 +178,51 @@ fn check_terms(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 &item,
                 anchor.clone(),
-                format!("term name `{name}` must be lowercase letters, digits and `_`, starting with a letter"),
+                says!(
+"词表名 `{name}` 只能用小写字母、数字和 `_`，并以字母开头",
+"term name `{name}` must be lowercase letters, digits and `_`, starting with a letter"),
             ));
         }
         if entries.is_empty() {
             issues.push(Issue::new(
                 &item,
                 anchor.clone(),
-                format!("term list `{name}` is empty"),
+                says!("词表 `{name}` 是空的", "term list `{name}` is empty"),
             ));
         }
         for entry in entries {
             let entry_anchor = vec!["terms".to_owned(), quoted(name), entry.clone()];
             let problem = if entry.trim().is_empty() {
-                Some("an entry is empty (it would match everywhere)".to_owned())
+                Some(says!(
+                    "有一个条目是空的（它会匹配任何文字）",
+                    "an entry is empty (it would match everywhere)"
+                ))
             } else if let Some(upper) = uppercase_letter(entry) {
-                Some(format!(
+                Some(says!(
+                    "条目 `{entry}` 含大写字母 `{upper}`：英文请写小写（文字会先转成小写再匹配）",
                     "entry `{entry}` has the capital `{upper}`: write English in lowercase (text is matched in lowercase)"
                 ))
             } else if !pattern::term_refs(entry).is_empty() {
-                Some(format!(
+                Some(says!(
+                    "条目 `{entry}` 引用了另一个词表；请把词直接写出来",
                     "entry `{entry}` refers to another term list; write the words out"
                 ))
             } else {
-                syntax_error(entry)
-                    .map(|err| format!("entry `{entry}` is not a valid regular expression: {err}"))
+                syntax_error(entry).map(|err| {
+                    says!(
+                        "条目 `{entry}` 不是有效的正则表达式：{err}",
+                        "entry `{entry}` is not a valid regular expression: {err}"
+                    )
+                })
             };
             if let Some(message) = problem {
                 issues.push(Issue::new(
                     &item,
                     entry_anchor,
-                    format!("term list `{name}`: {message}"),
+                    Text::new(
+                        format!("词表 `{name}`：{}", message.zh),
+                        format!("term list `{name}`: {}", message.en),
+                    ),
                 ));
             }
         }
@@ -224,7 +240,8 @@ pub(crate) fn expand_patterns(file: &RuleFile, issues: &mut Vec<Issue>) -> Expan
             Ok(skeleton) => ascii_word_boundaries(&skeleton),
             Err(err) => {
                 let message = match err {
-                    PatternError::UnknownTerm(name) => format!(
+                    PatternError::UnknownTerm(name) => says!(
+                        "模式 `{written}` 用了不存在的词表 `{{{name}}}`；已有的词表：{}",
                         "pattern `{written}` uses unknown term `{{{name}}}`; known terms: {}",
                         file.terms
                             .keys()
@@ -232,7 +249,9 @@ pub(crate) fn expand_patterns(file: &RuleFile, issues: &mut Vec<Issue>) -> Expan
                             .collect::<Vec<_>>()
                             .join(", ")
                     ),
-                    PatternError::NearParts => format!("pattern `{written}`: {err}"),
+                    PatternError::NearParts => {
+                        says!("模式 `{written}`：{err}", "pattern `{written}`: {err}")
+                    }
                 };
                 issues.push(Issue::new(item, anchor, message));
                 return None;
@@ -242,8 +261,9 @@ pub(crate) fn expand_patterns(file: &RuleFile, issues: &mut Vec<Issue>) -> Expan
             issues.push(Issue::new(
                 item,
                 anchor,
-                format!(
-                    "pattern `{written}` has the capital `{upper}`: write English in lowercase (text is matched in lowercase)"
+                says!(
+"模式 `{written}` 含大写字母 `{upper}`：英文请写小写（文字会先转成小写再匹配）",
+"pattern `{written}` has the capital `{upper}`: write English in lowercase (text is matched in lowercase)"
                 ),
             ));
             return None;
@@ -252,7 +272,10 @@ pub(crate) fn expand_patterns(file: &RuleFile, issues: &mut Vec<Issue>) -> Expan
             issues.push(Issue::new(
                 item,
                 anchor,
-                format!("pattern `{written}` is not a valid regular expression: {err}"),
+                says!(
+                    "模式 `{written}` 不是有效的正则表达式：{err}",
+                    "pattern `{written}` is not a valid regular expression: {err}"
+                ),
             ));
             return None;
         }
@@ -344,7 +367,8 @@ fn check_questions(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 &item,
                 anchor(),
-                format!(
+                says!(
+                    "问题编号 `{}` 只能用小写字母、数字和 `_`",
                     "question id `{}` must be lowercase letters, digits and `_`",
                     q.id
                 ),
@@ -356,16 +380,18 @@ fn check_questions(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 &item,
                 vec![quoted(&q.id); *count],
-                format!("duplicate question id `{}`", q.id),
+                says!("问题编号 `{}` 重复了", "duplicate question id `{}`", q.id),
             ));
         }
         if q.weight > MAX_WEIGHT {
             issues.push(Issue::new(
                 &item,
                 vec![quoted(&q.id), "weight".to_owned()],
-                format!(
+                says!(
+                    "问题 `{}`：权重 {} 超出范围 0..={MAX_WEIGHT}",
                     "question `{}`: weight {} is out of range 0..={MAX_WEIGHT}",
-                    q.id, q.weight
+                    q.id,
+                    q.weight
                 ),
             ));
         }
@@ -373,7 +399,8 @@ fn check_questions(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 &item,
                 vec![quoted(&q.id), "source".to_owned()],
-                format!(
+                says!(
+                    "问题 `{}`：`source` 是空的；请写明出自哪篇文章、哪一段",
                     "question `{}`: `source` is empty; name the seed file and passage",
                     q.id
                 ),
@@ -383,9 +410,11 @@ fn check_questions(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 &item,
                 anchor(),
-                format!(
+                says!(
+                    "问题 `{}` 的严重程度是 {:?}，但没有给挂断界面用的 `hang_up_reason`",
                     "question `{}` is {:?} but has no `hang_up_reason` for the hang-up screen",
-                    q.id, q.severity
+                    q.id,
+                    q.severity
                 ),
             ));
         }
@@ -395,12 +424,16 @@ fn check_questions(file: &RuleFile, issues: &mut Vec<Issue>) {
             None => issues.push(Issue::new(
                 "questions",
                 vec!["questions".to_owned()],
-                format!("question `{id}` is missing; it is part of the stable catalogue"),
+                says!(
+                    "缺少问题 `{id}`；它属于固定的问题目录",
+                    "question `{id}` is missing; it is part of the stable catalogue"
+                ),
             )),
             Some((i, q)) if q.severity < *floor => issues.push(Issue::new(
                 format!("questions[{i}] ({id})"),
                 vec![quoted(id), "severity".to_owned()],
-                format!(
+                says!(
+                    "问题 `{id}` 的严重程度是 {:?}，低于问题目录要求的 {floor:?}",
                     "question `{id}` has severity {:?}, below the catalogue's {floor:?}",
                     q.severity
                 ),
@@ -420,7 +453,11 @@ fn check_combinations(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 &item,
                 vec![quoted(&c.id); 2],
-                format!("duplicate combination id `{}`", c.id),
+                says!(
+                    "组合编号 `{}` 重复了",
+                    "duplicate combination id `{}`",
+                    c.id
+                ),
             ));
         }
         for id in c.when.question_ids() {
@@ -428,7 +465,11 @@ fn check_combinations(file: &RuleFile, issues: &mut Vec<Issue>) {
                 issues.push(Issue::new(
                     &item,
                     vec![quoted(&c.id), quoted(id)],
-                    format!("combination `{}` names unknown question `{id}`", c.id),
+                    says!(
+                        "组合 `{}` 用了不存在的问题 `{id}`",
+                        "combination `{}` names unknown question `{id}`",
+                        c.id
+                    ),
                 ));
             }
         }
@@ -437,8 +478,9 @@ fn check_combinations(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 &item,
                 vec![quoted(&c.id), "Not".to_owned()],
-                format!(
-                    "combination `{}` raises the risk but uses `Not`: one more \"yes\" could then lower \
+                says!(
+"组合 `{}` 会提高风险，却用了 `Not`：多答一个“是”反而可能降低判断；`Not` 只能用在提示里（没有 `add`、没有 `raise_to`）",
+"combination `{}` raises the risk but uses `Not`: one more \"yes\" could then lower \
                      the verdict; use `Not` only in notes (no `add`, no `raise_to`)",
                     c.id
                 ),
@@ -448,9 +490,11 @@ fn check_combinations(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 &item,
                 anchor(),
-                format!(
+                says!(
+                    "组合 `{}`：add {} 超出范围 0..={MAX_WEIGHT}",
                     "combination `{}`: add {} is out of range 0..={MAX_WEIGHT}",
-                    c.id, c.add
+                    c.id,
+                    c.add
                 ),
             ));
         }
@@ -458,23 +502,31 @@ fn check_combinations(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 &item,
                 anchor(),
-                format!("combination `{}`: `source` is empty", c.id),
+                says!(
+                    "组合 `{}`：`source` 是空的",
+                    "combination `{}`: `source` is empty",
+                    c.id
+                ),
             ));
         }
     }
 }
 
 fn check_condition_shape(cond: &Condition, id: &str, item: &str, issues: &mut Vec<Issue>) {
-    let mut problem = |message: String| {
+    let mut problem = |message: Text| {
         issues.push(Issue::new(item, vec![quoted(id)], message));
     };
     match cond {
         Condition::Yes(_) => {}
         Condition::All(parts) | Condition::Any(parts) if parts.is_empty() => {
-            problem(format!("combination `{id}`: `All`/`Any` with no parts"));
+            problem(says!(
+                "组合 `{id}`：`All`/`Any` 里没有任何条件",
+                "combination `{id}`: `All`/`Any` with no parts"
+            ));
         }
         Condition::AtLeast(n, parts) if *n == 0 || *n > parts.len() => {
-            problem(format!(
+            problem(says!(
+                "组合 `{id}`：`AtLeast({n}, …)` 需要 1 到 {} 个条件成立",
                 "combination `{id}`: `AtLeast({n}, …)` needs between 1 and {} parts to hold",
                 parts.len()
             ));
@@ -496,16 +548,21 @@ fn check_levels(file: &RuleFile, issues: &mut Vec<Issue>) -> bool {
         issues.push(Issue::new(
             "levels",
             vec!["levels".to_owned()],
-            format!("levels must be 0, 1, 2, 3 in that order; found {numbers:?}"),
+            says!(
+                "级别必须依次是 0、1、2、3；现在是 {numbers:?}",
+                "levels must be 0, 1, 2, 3 in that order; found {numbers:?}"
+            ),
         ));
     }
     if let Some(first) = file.levels.first().filter(|l| l.min_score != 0) {
         issues.push(Issue::new(
             "levels[0]",
             vec!["levels".to_owned(), "min_score".to_owned()],
-            format!(
+            says!(
+                "级别 {} 的 min_score 必须从 0 开始，而不是 {}",
                 "level {} must start at min_score 0, not {}",
-                first.level, first.min_score
+                first.level,
+                first.min_score
             ),
         ));
     }
@@ -514,8 +571,9 @@ fn check_levels(file: &RuleFile, issues: &mut Vec<Issue>) -> bool {
             issues.push(Issue::new(
                 format!("levels[{}]", i + 1),
                 vec![format!("level: {}", pair[1].level)],
-                format!(
-                    "thresholds must be strictly ascending: level {} has min_score {}, not above level {}'s {}",
+                says!(
+"分数线必须严格递增：级别 {} 的 min_score 是 {}，没有高于级别 {} 的 {}",
+"thresholds must be strictly ascending: level {} has min_score {}, not above level {}'s {}",
                     pair[1].level, pair[1].min_score, pair[0].level, pair[0].min_score
                 ),
             ));
@@ -594,8 +652,10 @@ fn check_texts(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 format!("emergency.steps[{i}]"),
                 vec!["emergency".to_owned(), "source".to_owned()],
-                "an emergency step has an empty `source`; name where the advice comes from"
-                    .to_owned(),
+                says!(
+                    "有一条紧急步骤的 `source` 是空的；请写明建议的出处",
+                    "an emergency step has an empty `source`; name where the advice comes from"
+                ),
             ));
         }
     }
@@ -603,7 +663,10 @@ fn check_texts(file: &RuleFile, issues: &mut Vec<Issue>) {
         issues.push(Issue::new(
             "emergency.steps",
             vec!["emergency".to_owned()],
-            "emergency.steps is empty: people who already paid need the steps".to_owned(),
+            says!(
+                "emergency.steps 是空的：已经付款的人需要这些步骤",
+                "emergency.steps is empty: people who already paid need the steps"
+            ),
         ));
     }
     for (i, l) in file.levels.iter().enumerate() {
@@ -611,7 +674,7 @@ fn check_texts(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 format!("levels[{i}].advice"),
                 vec![format!("level: {}", l.level)],
-                format!("level {} has no advice", l.level),
+                says!("级别 {} 没有建议", "level {} has no advice", l.level),
             ));
         }
     }
@@ -624,7 +687,7 @@ pub(crate) fn check_text(issues: &mut Vec<Issue>, item: &str, anchor: &[String],
             issues.push(Issue::new(
                 item,
                 anchor.to_vec(),
-                format!("the `{lang}` text is empty"),
+                says!("`{lang}` 文字是空的", "the `{lang}` text is empty"),
             ));
         }
     }
@@ -639,14 +702,22 @@ fn check_numbers(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 &item,
                 vec![quoted(&n.id); 2],
-                format!("duplicate number rule id `{}`", n.id),
+                says!(
+                    "号码规则编号 `{}` 重复了",
+                    "duplicate number rule id `{}`",
+                    n.id
+                ),
             ));
         }
         if let Some(id) = n.indicates.as_deref().filter(|id| !known.contains(id)) {
             issues.push(Issue::new(
                 &item,
                 vec![quoted(&n.id), quoted(id)],
-                format!("number rule `{}` indicates unknown question `{id}`", n.id),
+                says!(
+                    "号码规则 `{}` 指向不存在的问题 `{id}`",
+                    "number rule `{}` indicates unknown question `{id}`",
+                    n.id
+                ),
             ));
         }
     }
@@ -667,8 +738,9 @@ fn check_severity_bounds(file: &RuleFile, issues: &mut Vec<Issue>) {
             issues.push(Issue::new(
                 format!("questions[{i}] ({})", q.id),
                 vec![quoted(&q.id), "weight".to_owned()],
-                format!(
-                    "question `{}` is {:?} but a \"yes\" to it alone gives level {level}; \
+                says!(
+"问题 `{}` 的严重程度是 {:?}，但只答它一个“是”就到了级别 {level}；{:?} 最多只允许级别 {most}（请降低权重或提高分数线）",
+"question `{}` is {:?} but a \"yes\" to it alone gives level {level}; \
                      {:?} allows at most level {most} (lower its weight or raise the thresholds)",
                     q.id, q.severity, q.severity
                 ),
@@ -706,7 +778,7 @@ mod tests {
     #[test]
     fn anchors_are_searched_in_sequence() {
         let src = "id: \"a\"\nweight: 1\nid: \"b\"\nweight: 200\n";
-        let issue = Issue::new("q", vec![quoted("b"), "weight".to_owned()], "m".to_owned());
+        let issue = Issue::new("q", vec![quoted("b"), "weight".to_owned()], says!("m", "m"));
         assert_eq!(issue.locate("f", src).position, Some((4, 1)));
     }
 }
