@@ -1,25 +1,40 @@
 //! Finds an installed Chinese font, so Chinese renders on a fresh machine without shipping a
 //! font file. Simplified-Chinese faces are preferred; inside a `.ttc` collection the SC face is
 //! chosen by its family name (in Noto's collection face 0 is Japanese).
+//!
+//! Fonts are looked up by family name, never by file name, so the same list serves Linux,
+//! Windows (Microsoft YaHei, DengXian, SimHei, SimSun in `C:\Windows\Fonts`) and macOS (PingFang
+//! SC, Hiragino Sans GB, Heiti SC in `/System/Library/Fonts` and its asset folders): `fontdb`
+//! knows each system's font folders.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::{Arc, OnceLock};
 
 use eframe::egui;
 
-/// Families tried in order: Simplified-Chinese faces first, then broader CJK fallbacks.
-const PREFERRED_FAMILIES: &[&str] = &[
+/// Families tried in order: Simplified-Chinese sans-serif faces first (the ones a user installed
+/// on purpose, then each system's own), then older or serif faces. Each system has only its own,
+/// so one list serves all three.
+pub const PREFERRED_FAMILIES: &[&str] = &[
     "Noto Sans CJK SC",
     "Noto Sans SC",
     "Source Han Sans SC",
     "Source Han Sans CN",
+    // Windows 7 and later, then Windows 10 and later.
     "Microsoft YaHei",
+    "DengXian",
+    // macOS 10.11 and later, then older macOS.
     "PingFang SC",
+    "Hiragino Sans GB",
+    // Linux.
     "WenQuanYi Micro Hei",
     "WenQuanYi Zen Hei",
     "Noto Serif CJK SC",
     "Source Han Serif SC",
+    // Older faces: Windows' SimHei (黑体), macOS' Heiti SC, Windows' serif SimSun (宋体).
     "SimHei",
+    "Heiti SC",
+    "SimSun",
     "Droid Sans Fallback",
     "AR PL UMing CN",
 ];
@@ -49,10 +64,29 @@ pub fn system_cjk_font() -> Option<Arc<CjkFont>> {
 fn find_cjk_font() -> Option<CjkFont> {
     let mut db = fontdb::Database::new();
     db.load_system_fonts();
+    find_in(&db)
+}
+
+/// The preferred Chinese font among the fonts in `dirs` (searched recursively), ignoring the
+/// system's fonts: how the lookup behaves on a system with exactly these fonts.
+pub fn cjk_font_in_dirs(dirs: &[&Path]) -> Option<CjkFont> {
+    let mut db = fontdb::Database::new();
+    for dir in dirs {
+        db.load_fonts_dir(dir);
+    }
+    find_in(&db)
+}
+
+fn find_in(db: &fontdb::Database) -> Option<CjkFont> {
     for family in PREFERRED_FAMILIES {
+        // Any of a face's names counts (English or localised, e.g. 微软雅黑), in any case.
         let mut faces: Vec<&fontdb::FaceInfo> = db
             .faces()
-            .filter(|f| f.families.iter().any(|(name, _)| name == family))
+            .filter(|f| {
+                f.families
+                    .iter()
+                    .any(|(name, _)| name.eq_ignore_ascii_case(family))
+            })
             .filter(|f| f.style == fontdb::Style::Normal)
             .collect();
         // Regular weight reads best at large sizes; bold is too heavy for body text.
