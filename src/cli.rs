@@ -17,9 +17,11 @@ use crate::answers::Answers;
 use crate::corpus;
 use crate::engine::{Verdict, evaluate};
 use crate::eval::{evaluate_corpus, report_text};
+use crate::handout;
 use crate::number::{NumberClass, classify};
 use crate::rules::{EMBEDDED_ORIGIN, RuleSet};
 use crate::strings::{Strings, strings};
+use crate::summary::save_new;
 use crate::text::Lang;
 
 /// scamcheck: is this "customer service" call the fake refund scam?
@@ -107,6 +109,13 @@ pub enum Command {
         /// Corpus files, evaluated together.
         #[arg(required = true)]
         files: Vec<PathBuf>,
+    },
+    /// A one-page A4 checklist to print and keep by the phone (HTML): the signs no real agent
+    /// shows, the words to end the call, the numbers to call, a line for a trusted person.
+    Handout {
+        /// Save the page to this new file (never overwritten) instead of printing it.
+        #[arg(short = 'o', long = "output", value_name = "FILE")]
+        output: Option<PathBuf>,
     },
 }
 
@@ -237,6 +246,10 @@ pub fn execute(cli: &Cli, command: &Command) -> Result<String, Failure> {
                 report_text(&report)
             })
         }
+        Command::Handout { output } => {
+            let rules = load_rules(cli.rules.as_deref())?;
+            handout_output(&rules, output.as_deref(), lang)
+        }
         Command::Questions { json } => {
             let rules = load_rules(cli.rules.as_deref())?;
             Ok(if *json {
@@ -309,6 +322,18 @@ fn number_output(rules: &RuleSet, input: &str, json: bool, lang: Lang) -> Result
             }
             out
         }),
+    }
+}
+
+/// `handout`: the page on standard output, or saved to a new file (exit 1 if it exists).
+fn handout_output(rules: &RuleSet, output: Option<&Path>, lang: Lang) -> Result<String, Failure> {
+    let page = handout::html(rules, lang);
+    match output {
+        None => Ok(page),
+        Some(path) => match save_new(path, &page) {
+            Ok(()) => Ok(format!("{}\n", handout::saved_message(path, lang))),
+            Err(err) => Err(Failure::invalid(handout::save_failed_message(&err, lang))),
+        },
     }
 }
 

@@ -23,6 +23,7 @@ pub mod cases;
 pub mod cli;
 pub mod corpus;
 pub mod eval;
+pub mod handout;
 pub mod number;
 pub mod session;
 pub mod strings;
