@@ -216,7 +216,9 @@ fn problems_read_in_chinese_for_the_chinese_interface() {
     for line in &semantics {
         let (_, message) = line.split_once(": ").unwrap_or_default();
         assert!(
-            message.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+            message
+                .chars()
+                .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
             "not in Chinese: {line}"
         );
         assert!(!message.contains(" is "), "English left in: {line}");
@@ -225,7 +227,10 @@ fn problems_read_in_chinese_for_the_chinese_interface() {
         origin: "x.ron".to_owned(),
         source: std::io::Error::from(std::io::ErrorKind::NotFound),
     };
-    assert_eq!(missing.lines_in(scamcheck::Lang::Zh), ["x.ron：找不到这个文件"]);
+    assert_eq!(
+        missing.lines_in(scamcheck::Lang::Zh),
+        ["x.ron：找不到这个文件"]
+    );
 }
 
 #[test]

@@ -316,6 +316,20 @@ impl ScamcheckApp {
         self.menu_open
     }
 
+    /// The table of every key, in the interface language, as Markdown (the README's copy).
+    pub fn key_table(&self) -> String {
+        keymap::markdown_table(
+            crate::strings::strings(self.settings.lang),
+            self.card_ids().len(),
+            self.case_count(),
+        )
+    }
+
+    /// Queues a command for the next frame, as a click or a key would.
+    pub fn send(&mut self, command: Command) {
+        self.commands.push(command);
+    }
+
     /// The keymap scope of what is on screen.
     fn scope(&self) -> Scope {
         if self.confirm_reset {
