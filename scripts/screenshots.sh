@@ -6,12 +6,23 @@ cd "$(dirname "$0")/.."
 source scripts/lib.sh
 ensure_x_tools
 cargo build --release --locked --bin scamcheck
-start_xvfb 1100x820
+start_xvfb 1920x1080
 private_home
 out=docs/screenshots
 mkdir -p "$out"
 
-shot() { sleep 0.7; import -window root "$out/$1.png"; echo "$out/$1.png"; }
+shot() { sleep 0.7; import -window "$WID" "$out/$1.png"; echo "$out/$1.png"; }
+# Opens the app in a window of the given size.
+open_app() {
+    rm -rf "$XDG_DATA_HOME" "$XDG_CONFIG_HOME"
+    ./target/release/scamcheck --lang "$1" >/dev/null 2>&1 &
+    APP=$!
+    WID=$(wait_window scamcheck)
+    xdotool windowsize "$WID" "$2" "$3"
+    xdotool windowmove "$WID" 0 0
+    xdotool windowfocus "$WID" 2>/dev/null || true
+    sleep 0.5
+}
 # One key at a time: keys pressed within one frame are read by the screen that was showing.
 key() { local k; for k in "$@"; do xdotool key --window "$WID" "$k"; sleep 0.35; done; }
 typed() { xdotool type --delay 60 "$1"; sleep 0.5; }
@@ -22,10 +33,7 @@ declare -A said=(
 )
 
 for lang in zh en; do
-    ./target/release/scamcheck --lang "$lang" >/dev/null 2>&1 &
-    APP=$!
-    WID=$(wait_window scamcheck)
-    xdotool windowfocus "$WID" 2>/dev/null || true
+    open_app "$lang" 1100 820
     shot "$lang-start"
     key Return                       # start the check
     key y n y                        # customer service, no details, overseas number
@@ -47,5 +55,25 @@ for lang in zh en; do
     shot "$lang-quiz"
     key Escape Escape r              # home, then the rules
     shot "$lang-rules"
+    kill "$APP"; wait "$APP" 2>/dev/null || true
+done
+
+# A small netbook screen, and the largest text size on a projector: the actions stay in view.
+for lang in zh en; do
+    open_app "$lang" 1024 600
+    shot "$lang-start-1024x600"
+    key Return
+    shot "$lang-question-1024x600"
+    key Escape 2
+    shot "$lang-hang-up-1024x600"
+    kill "$APP"; wait "$APP" 2>/dev/null || true
+
+    open_app "$lang" 1920 1080
+    for _ in $(seq 25); do xdotool key --window "$WID" ctrl+plus; sleep 0.05; done
+    sleep 0.5
+    key Return
+    shot "$lang-question-largest"
+    key Escape 2
+    shot "$lang-hang-up-largest"
     kill "$APP"; wait "$APP" 2>/dev/null || true
 done

@@ -209,3 +209,51 @@ fn nothing_about_the_call_is_saved_only_the_settings() {
     }
     assert!(saved.contains("lang") && saved.contains("zoom"), "{saved}");
 }
+
+#[test]
+fn the_text_meter_tells_the_truth_and_record_all_then_continue_returns_to_the_text() {
+    let mut h = app(Lang::En);
+    open_listen(&mut h);
+    let said = "我是快递客服，您的包裹丢了，给您双倍赔偿。请下载会议App开启屏幕共享。";
+    paste_into(&mut h, TEXT_FIELD, said);
+    // What the text suggests is shown with its own level, apart from the answers.
+    assert!(shows(&h, "What this text suggests:"));
+    assert!(shows(&h, "Scam — hang up now"), "the text's level is named");
+    assert!(shows(&h, "Your answers so far:"));
+    assert_eq!(h.state().check().verdict().level.number(), 0);
+
+    let found = h
+        .state()
+        .listen()
+        .analysis()
+        .map(|a| a.questions().len())
+        .unwrap_or_default();
+    assert!(
+        found >= 3,
+        "a service claim and two critical requests: {found}"
+    );
+    common::click(&mut h, "Record all as yes (2 critical)");
+    for id in ["download_app", "screen_share"] {
+        assert_eq!(
+            h.state().check().answers().get(id),
+            Some(Answer::Yes),
+            "{id}"
+        );
+    }
+    assert!(
+        matches!(h.state().screen(), Screen::HangUp(_)),
+        "recording a critical yes interrupts: {:?}",
+        h.state().screen()
+    );
+    common::click(&mut h, "Continue the check");
+    assert_eq!(
+        h.state().screen(),
+        &Screen::Listen,
+        "continue goes back to the text check"
+    );
+    assert_eq!(h.state().listen().text(), said, "the text is intact");
+    assert!(
+        h.query_by_label("Record all as yes (2 critical)").is_none(),
+        "nothing critical is left to record"
+    );
+}

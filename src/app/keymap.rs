@@ -403,7 +403,11 @@ fn numbered(scope: Scope, cards: usize, cases: usize) -> usize {
 /// The hint line of a screen: its own keys, then Esc where it leads somewhere.
 pub fn hint(screen: Scope, s: &Strings, cards: usize, cases: usize, can_leave: bool) -> String {
     let mut parts = Vec::new();
-    for binding in KEYMAP.iter().filter(|b| b.scope == screen) {
+    // Keys that work everywhere (F5, F11, Ctrl +/−) are in the README, not on every screen.
+    let own = KEYMAP
+        .iter()
+        .filter(|b| b.scope == screen && screen != Scope::Everywhere);
+    for binding in own {
         let keys = keys_text(binding, numbered(screen, cards, cases));
         if !keys.is_empty() {
             parts.push(format!("{keys} {}", label(binding.action, s)));
@@ -495,5 +499,12 @@ mod tests {
         let hint = super::hint(Scope::DemoList, s, 9, 3, true);
         assert!(hint.contains("1–3 "), "{hint}");
         assert!(hint.contains("Esc "), "{hint}");
+    }
+
+    #[test]
+    fn a_screen_without_keys_of_its_own_names_esc_once() {
+        let s = strings(Lang::En);
+        let hint = hint(Scope::Everywhere, s, 9, 4, true);
+        assert_eq!(hint, format!("{} Esc {}", s.keys_prefix, s.key_leave));
     }
 }

@@ -207,9 +207,15 @@ pub fn content_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, commands: &
             let [left, right] = columns else {
                 return;
             };
-            number_ui(left, view, &mut listen.number, commands);
-            text_ui(left, view, listen);
-            findings_ui(right, view, listen.analysis(), commands);
+            // Columns lay out justified, which would stretch a wrapped label's words apart.
+            let ragged = egui::Layout::top_down(egui::Align::Min);
+            left.with_layout(ragged, |ui| {
+                number_ui(ui, view, &mut listen.number, commands);
+                text_ui(ui, view, listen);
+            });
+            right.with_layout(ragged, |ui| {
+                findings_ui(ui, view, listen.analysis(), commands);
+            });
         });
     } else {
         number_ui(ui, view, &mut listen.number, commands);
