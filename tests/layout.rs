@@ -163,3 +163,25 @@ fn every_screen_keeps_its_actions_in_the_window_in_chinese() {
 fn every_screen_keeps_its_actions_in_the_window_in_english() {
     run_matrix(Lang::En);
 }
+
+#[test]
+fn a_new_screen_opens_at_its_top_not_where_the_last_one_was_scrolled() {
+    let s = strings(Lang::En);
+    let mut h = harness((800.0, 600.0), Lang::En, false, Zoom::Default);
+    h.get_by_label("Pay a fee to release a parcel or payout")
+        .scroll_to_me();
+    h.run();
+    let window = h.ctx.content_rect();
+    assert!(
+        h.get_by_label(s.start_check).rect().min.y < window.min.y,
+        "the start screen was scrolled down"
+    );
+    press(&mut h, Key::P);
+    assert_eq!(h.state().screen(), &Screen::Emergency);
+    let title = h.state().rules().emergency().title.en.clone();
+    let heading = h.get_by_label(&title).rect();
+    assert!(
+        heading.min.y >= window.min.y && heading.max.y <= window.max.y,
+        "the emergency heading {heading:?} is cut off in {window:?}"
+    );
+}
