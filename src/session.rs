@@ -83,11 +83,12 @@ impl Check {
     /// so does the first time the verdict reaches level 3 by any other route (a combination,
     /// the score).
     pub fn answer(&mut self, rules: &RuleSet, id: &str, answer: Answer) -> Next {
-        let was_yes = self.answers.is_yes(id);
         self.answers.set(id, answer);
         self.verdict = evaluate(rules, &self.answers);
         let severity = rules.question(id).map(|q| q.severity);
-        if answer == Answer::Yes && !was_yes {
+        // A critical "yes" interrupts every time it is given, not only the first: a card pressed
+        // again on the start screen must still say "hang up".
+        if answer == Answer::Yes {
             match severity {
                 Some(Severity::Emergency) => {
                     self.warned = true;

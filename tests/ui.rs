@@ -286,3 +286,41 @@ fn a_combination_that_reaches_level_3_interrupts_the_walk_with_its_reason() {
         "the walk goes on after the question answered"
     );
 }
+
+#[test]
+fn a_trusted_person_set_on_the_rules_screen_is_shown_large_on_the_urgent_screens() {
+    let mut h = app(Lang::Zh);
+    click(&mut h, "我已经转了钱或给了验证码");
+    assert!(!shows(&h, "现在打给"), "nothing to call by default");
+    press(&mut h, Key::Escape);
+    press(&mut h, Key::Num2);
+    assert!(
+        !shows(&h, "现在打给"),
+        "the hang-up screen reads well without one"
+    );
+    press(&mut h, Key::Escape);
+
+    press(&mut h, Key::R);
+    common::paste_into(&mut h, "名字：", "小明");
+    common::paste_into(&mut h, "电话：", "138 0000 1234");
+    assert_eq!(h.state().settings().trusted.name, "小明");
+    assert_eq!(h.state().settings().trusted.phone, "138 0000 1234");
+
+    press(&mut h, Key::Escape);
+    press(&mut h, Key::Num2);
+    assert!(matches!(h.state().screen(), Screen::HangUp(_)));
+    assert!(shows(&h, "现在打给小明：138 0000 1234"));
+    press(&mut h, Key::P);
+    assert_eq!(h.state().screen(), &Screen::Emergency);
+    assert!(shows(&h, "现在打给小明：138 0000 1234"));
+
+    // A number without a name still says who to call.
+    h.state_mut().send(scamcheck::app::Command::Settings(
+        scamcheck::app::SettingsCommand::Trusted(scamcheck::app::TrustedContact {
+            name: String::new(),
+            phone: "138 0000 1234".to_owned(),
+        }),
+    ));
+    h.run();
+    assert!(shows(&h, "现在打给你信任的人：138 0000 1234"));
+}

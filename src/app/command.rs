@@ -7,7 +7,10 @@ use std::sync::Arc;
 
 use eframe::egui::{self, ViewportCommand};
 
-use super::{ScamcheckApp, Screen, ZOOM_STEP, demo_ui, listen_ui, quiz_ui, rules_ui, summary_ui};
+use super::{
+    ScamcheckApp, Screen, TrustedContact, ZOOM_STEP, demo_ui, listen_ui, quiz_ui, rules_ui,
+    summary_ui,
+};
 use crate::analyze::Analyzer;
 use crate::answers::Answer;
 use crate::cases::Cases;
@@ -116,7 +119,7 @@ pub enum SummaryCommand {
 }
 
 /// Language, size, contrast, fullscreen.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq)]
 pub enum SettingsCommand {
     /// Switch the interface language.
     Lang(Lang),
@@ -124,6 +127,8 @@ pub enum SettingsCommand {
     Zoom(i8),
     /// Switch the high-contrast theme.
     HighContrast(bool),
+    /// Set the trusted person.
+    Trusted(TrustedContact),
     /// Switch fullscreen (presenters).
     ToggleFullscreen,
     /// Open or close the menu of a narrow window.
@@ -293,6 +298,7 @@ impl ScamcheckApp {
                 self.set_zoom(ctx, zoom);
             }
             SettingsCommand::HighContrast(on) => self.settings.high_contrast = on,
+            SettingsCommand::Trusted(contact) => self.settings.trusted = contact,
             SettingsCommand::ToggleFullscreen => {
                 let fullscreen = ctx.input(|i| i.viewport().fullscreen.unwrap_or(false));
                 ctx.send_viewport_cmd(ViewportCommand::Fullscreen(!fullscreen));

@@ -23,6 +23,14 @@ pub fn content_ui(ui: &mut Ui, view: &View<'_>) {
                 .color(p.level(Level::HangUp)),
         );
     });
+    if let Some(call) = view.trusted.call_line(s) {
+        ui.label(
+            RichText::new(call)
+                .size(theme::QUESTION)
+                .strong()
+                .color(p.text),
+        );
+    }
     for (i, step) in emergency.steps.iter().enumerate() {
         widgets::numbered(
             ui,

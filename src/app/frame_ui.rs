@@ -31,6 +31,7 @@ pub(super) fn ui(ui: &mut Ui, app: &mut ScamcheckApp) {
         lang,
         s: strings(lang),
         palette,
+        trusted: &app.settings.trusted,
     };
     let s = view.s;
     let mut commands = Vec::new();

@@ -46,6 +46,9 @@ pub fn content_ui(ui: &mut Ui, view: &View<'_>, reason: &HangUpReason) {
                 .color(on),
         );
     }
+    if let Some(call) = view.trusted.call_line(s) {
+        ui.label(RichText::new(call).size(theme::QUESTION).strong().color(on));
+    }
     ui.label(RichText::new(s.say_this).color(on));
     ui.label(
         RichText::new(format!("“{}”", view.rules.hang_up_script().get(view.lang)))

@@ -67,6 +67,35 @@ pub struct Settings {
     pub zoom: f32,
     /// White and yellow on black instead of the calm light theme.
     pub high_contrast: bool,
+    /// The person to call, shown on the urgent screens; empty by default.
+    pub trusted: TrustedContact,
+}
+
+/// Someone the person trusts (a son, a neighbour), put in by whoever set the app up. Kept with
+/// the settings on this computer, never sent anywhere.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct TrustedContact {
+    /// What the person calls them.
+    pub name: String,
+    /// Their phone number.
+    pub phone: String,
+}
+
+impl TrustedContact {
+    /// "Now call …", when there is a number to call.
+    pub fn call_line(&self, s: &crate::strings::Strings) -> Option<String> {
+        let phone = self.phone.trim();
+        if phone.is_empty() {
+            return None;
+        }
+        let name = self.name.trim();
+        Some(if name.is_empty() {
+            crate::strings::fill(s.call_trusted_unnamed, &[("phone", &phone)])
+        } else {
+            crate::strings::fill(s.call_trusted, &[("name", &name), ("phone", &phone)])
+        })
+    }
 }
 
 impl Default for Settings {
@@ -75,6 +104,7 @@ impl Default for Settings {
             lang: Lang::from_system(),
             zoom: 1.0,
             high_contrast: false,
+            trusted: TrustedContact::default(),
         }
     }
 }
@@ -116,6 +146,8 @@ pub struct View<'a> {
     pub lang: Lang,
     pub s: &'static Strings,
     pub palette: Palette,
+    /// The person to call from the urgent screens.
+    pub trusted: &'a TrustedContact,
 }
 
 /// How the app starts: which rules, which language, which Chinese font.
@@ -234,6 +266,7 @@ impl ScamcheckApp {
             status: options
                 .rules_problem
                 .map(rules_ui::LoadStatus::ProblemsAtStart),
+            trusted: settings.trusted.clone(),
         };
         ScamcheckApp {
             settings,

@@ -3,9 +3,9 @@
 
 use eframe::egui::{self, RichText, Ui};
 
-use super::command::{Command, RulesCommand};
+use super::command::{Command, RulesCommand, SettingsCommand};
 use super::widgets::{self, Kind};
-use super::{View, theme};
+use super::{TrustedContact, View, theme};
 
 use crate::level::Level;
 use crate::rules::{EMBEDDED_ORIGIN, LoadError, Step};
@@ -46,6 +46,8 @@ pub struct RulesPanel {
     pub path: String,
     /// What happened at the last load.
     pub status: Option<LoadStatus>,
+    /// The trusted person being edited.
+    pub trusted: TrustedContact,
 }
 
 pub fn content_ui(
@@ -58,6 +60,9 @@ pub fn content_ui(
     let p = &view.palette;
     let lang = view.lang;
     let rules = view.rules;
+
+    trusted_ui(ui, view, &mut panel.trusted, commands);
+    ui.add_space(12.0);
 
     widgets::heading(ui, s.rules_title, p.text);
     let origin = if rules.origin() == EMBEDDED_ORIGIN {
@@ -248,4 +253,35 @@ fn card(ui: &mut Ui, palette: &theme::Palette, add: impl FnOnce(&mut Ui)) {
             ui.set_width(ui.available_width());
             add(ui);
         });
+}
+
+/// Who to call: a name and a number, saved with the settings as they are typed.
+fn trusted_ui(
+    ui: &mut Ui,
+    view: &View<'_>,
+    trusted: &mut TrustedContact,
+    commands: &mut Vec<Command>,
+) {
+    let s = view.s;
+    widgets::heading(ui, s.trusted_title, view.palette.text);
+    ui.label(RichText::new(s.trusted_note).color(view.palette.weak_text));
+    let mut changed = false;
+    for (label, value, salt) in [
+        (s.trusted_name, &mut trusted.name, "trusted_name"),
+        (s.trusted_phone, &mut trusted.phone, "trusted_phone"),
+    ] {
+        ui.horizontal(|ui| {
+            let label = ui.label(RichText::new(label).strong());
+            let edit = ui.add(
+                egui::TextEdit::singleline(value)
+                    .id_salt(salt)
+                    .char_limit(60)
+                    .desired_width(320.0),
+            );
+            changed |= edit.labelled_by(label.id).changed();
+        });
+    }
+    if changed {
+        commands.push(Command::Settings(SettingsCommand::Trusted(trusted.clone())));
+    }
 }
