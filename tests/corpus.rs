@@ -62,9 +62,9 @@ fn the_corpus_is_large_and_covers_every_question_on_both_halves() {
 /// not fall below it. The goal is higher (scam recall at level ≥ 2 of 0.92, false alarms of at
 /// most 0.03, every critical question's recall 0.90): raise these as the rules improve.
 const TODAY: Floors = Floors {
-    scam_recall: 0.895,
+    scam_recall: 0.90,
     false_alarms: 0.17,
-    critical_recall: 0.61,
+    critical_recall: 0.67,
 };
 
 struct Floors {
