@@ -51,6 +51,10 @@ for lang in zh en; do
     key Escape Escape                # leave the text box, then home
     key d 1 space space space        # demo: the M case, step 4, the hang-up marker
     shot "$lang-demo"
+    for n in 2 3 4; do               # the other three cases, at their first step
+        key Escape "$n"
+        shot "$lang-case-$n"
+    done
     key Escape q space               # the quiz, revealed
     shot "$lang-quiz"
     key Escape Escape r              # home, then the rules
