@@ -25,6 +25,7 @@ pub mod corpus;
 pub mod eval;
 pub mod handout;
 pub mod number;
+pub mod report;
 pub mod session;
 pub mod strings;
 pub mod summary;

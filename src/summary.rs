@@ -1,126 +1,20 @@
-//! A summary of a check to give to the police, the bank or the 96110 line: built as Markdown
-//! text, and saved only when the person asks, atomically and never over an existing file.
+//! Saving what the person asked to save (the incident report in [`crate::report`], the printed
+//! checklist): only when asked, atomically, and never over an existing file.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::answers::Answers;
-use crate::engine::Verdict;
-use crate::number::{NumberClass, classify};
-use crate::rules::RuleSet;
-use crate::strings::strings;
 use crate::text::Lang;
 
-/// What goes into a summary.
-pub struct SummaryInput<'a> {
-    /// The rules the check was scored with.
-    pub rules: &'a RuleSet,
-    /// The answers given.
-    pub answers: &'a Answers,
-    /// The verdict for them.
-    pub verdict: &'a Verdict,
-    /// The caller's number as typed, if any.
-    pub number: &'a str,
-    /// When the summary was made, already formatted (e.g. `2026-11-23 10:42`).
-    pub when: &'a str,
-}
-
-/// The summary as Markdown, in `lang`. Reads well printed or pasted into a chat.
-pub fn summary(input: &SummaryInput<'_>, lang: Lang) -> String {
-    let zh = lang == Lang::Zh;
-    let t = |zh_text: &'static str, en_text: &'static str| if zh { zh_text } else { en_text };
-    let rules = input.rules;
-    let verdict = input.verdict;
-    let mut out = String::new();
-    out += &format!(
-        "# {}\n\n",
-        t(
-            "防骗检查记录（scamcheck）",
-            "scamcheck — call check summary"
-        )
-    );
-    out += &format!("- {}: {}\n", t("时间", "Date and time"), input.when);
-    if !input.number.trim().is_empty() {
-        let class = match classify(rules, input.number) {
-            Some(NumberClass::Known { rule, .. }) => format!(" ({})", rule.name.get(lang)),
-            _ => String::new(),
-        };
-        out += &format!(
-            "- {}: {}{class}\n",
-            t("来电号码", "Caller's number"),
-            input.number.trim()
-        );
-    }
-    out += &format!(
-        "- {}: {} {} — {}\n",
-        t("结果", "Result"),
-        t("等级", "level"),
-        verdict.level,
-        verdict.level_name.get(lang)
-    );
-    out += &format!("\n{}\n", verdict.summary.get(lang));
-
-    out += &format!("\n## {}\n\n", t("回答", "Answers"));
-    let mut any = false;
-    for q in rules.questions() {
-        if let Some(answer) = input.answers.get(&q.id) {
-            any = true;
-            out += &format!(
-                "- {} — **{}**\n",
-                q.text.get(lang),
-                strings(lang).answer(answer)
-            );
-        }
-    }
-    if !any {
-        out += &format!("- {}\n", t("（没有回答问题）", "(no questions answered)"));
-    }
-
-    if !verdict.flags.is_empty() {
-        out += &format!("\n## {}\n\n", t("危险信号", "Red flags"));
-        for flag in &verdict.flags {
-            out += &format!(
-                "- [{}] {} — {}\n",
-                strings(lang).severity(flag.severity),
-                flag.question.get(lang),
-                flag.why.get(lang)
-            );
-        }
-        for rule in &verdict.rules {
-            out += &format!("- {}\n", rule.explain.get(lang));
-        }
-    }
-
-    out += &format!("\n## {}\n\n", t("怎么做", "What to do"));
-    for (i, advice) in verdict.advice.iter().enumerate() {
-        out += &format!("{}. {}\n", i + 1, advice.get(lang));
-    }
-
-    out += &format!("\n## {}\n\n", t("电话", "Who to call"));
-    for hotline in rules.hotlines() {
-        out += &format!(
-            "- **{}** — {}\n",
-            hotline.number.get(lang),
-            hotline.label.get(lang)
-        );
-    }
-    out
-}
-
-/// A file name for a summary made at `stamp` (e.g. `20261123-1042`).
-pub fn file_name(stamp: &str) -> String {
-    format!("scamcheck-summary-{stamp}.md")
-}
-
-/// Where summaries are offered by default: the Documents folder, else the home folder.
+/// Where files are saved by default: the Documents folder, else the home folder.
 pub fn default_folder() -> PathBuf {
     dirs::document_dir()
         .or_else(dirs::home_dir)
         .unwrap_or_else(|| PathBuf::from("."))
 }
 
-/// Why a summary could not be saved.
+/// Why a file could not be saved.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum SaveProblem {
     /// A file of that name exists; nothing is ever overwritten.
@@ -208,7 +102,7 @@ impl SaveError {
             }
             (SaveProblem::Other, Lang::En) => {
                 format!(
-                    "The summary could not be saved to {}: {}.",
+                    "The file could not be saved to {}: {}.",
                     self.path.display(),
                     self.detail
                 )
@@ -222,12 +116,44 @@ impl SaveError {
 
 /// Writes `contents` to `path` atomically: into a temporary file beside it, flushed to disk,
 /// then linked into place only if no file of that name exists. A failure at any point leaves
-/// neither a partial summary nor the temporary file.
+/// neither a partial file nor the temporary file.
 ///
 /// # Errors
 /// A [`SaveError`] saying what went wrong; [`SaveProblem::Exists`] if `path` exists.
 pub fn save_new(path: &Path, contents: &str) -> Result<(), SaveError> {
     save_with(path, contents, place)
+}
+
+/// How many names [`save_unique`] tries before giving up.
+const UNIQUE_TRIES: u32 = 1000;
+
+/// Saves `contents` in `folder` as `<stem>.<ext>`, or `<stem>-2.<ext>`, `<stem>-3.<ext>`…
+/// when a name is taken, each through [`save_new`]: a new file every time, never an
+/// overwrite. Returns the file written.
+///
+/// # Errors
+/// A [`SaveError`] for the first problem other than a taken name; [`SaveProblem::Exists`] only
+/// if every name tried is taken.
+pub fn save_unique(
+    folder: &Path,
+    stem: &str,
+    ext: &str,
+    contents: &str,
+) -> Result<PathBuf, SaveError> {
+    let mut n = 1;
+    loop {
+        let name = if n == 1 {
+            format!("{stem}.{ext}")
+        } else {
+            format!("{stem}-{n}.{ext}")
+        };
+        let path = folder.join(name);
+        match save_new(&path, contents) {
+            Ok(()) => return Ok(path),
+            Err(err) if err.problem == SaveProblem::Exists && n < UNIQUE_TRIES => n += 1,
+            Err(err) => return Err(err),
+        }
+    }
 }
 
 /// Moves the finished temporary file to its name without ever replacing an existing file.

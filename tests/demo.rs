@@ -228,37 +228,47 @@ fn the_summary_is_saved_only_on_request_and_never_over_an_existing_file() {
         Ok(d) => d,
         Err(err) => panic!("{err}"),
     };
-    let target = dir.path().join("call.md");
     let mut h = app(Lang::En);
     click(&mut h, "I already paid or gave a code");
     assert_eq!(h.state().screen(), &Screen::Emergency);
-    let entries = || {
-        std::fs::read_dir(dir.path())
-            .map(Iterator::count)
-            .unwrap_or(0)
+    let names = || {
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .map(|entries| {
+                entries
+                    .filter_map(Result::ok)
+                    .map(|e| e.file_name().to_string_lossy().into_owned())
+                    .collect()
+            })
+            .unwrap_or_default();
+        names.sort();
+        names
     };
-    assert_eq!(entries(), 0, "nothing is written before Save");
-    h.state_mut().summary_box().path = target.display().to_string();
+    h.state_mut().summary_box().folder = dir.path().display().to_string();
     h.run();
-    scroll_and_click(&mut h, "Save summary");
-    let saved = std::fs::read_to_string(&target).unwrap_or_default();
+    assert!(names().is_empty(), "nothing is written before Save");
+    scroll_and_click(&mut h, "Save report");
+    let first = names();
+    assert_eq!(first.len(), 1, "{:?}", h.state_mut().summary_box().status);
+    let saved = std::fs::read_to_string(dir.path().join(&first[0])).unwrap_or_default();
     assert!(
-        !saved.is_empty(),
-        "{:?}",
-        h.state_mut().summary_box().status
-    );
-    assert!(
-        saved.contains("# scamcheck — call check summary"),
+        saved.contains("Incident report: a fake customer-service refund call"),
         "{saved}"
     );
-    assert!(saved.contains("Have you already transferred money or given them a code? — **Yes**"));
+    assert!(saved.contains("Have you already transferred money or given them a code? — Yes"));
     assert!(shows(&h, "Saved:"));
 
-    scroll_and_click(&mut h, "Save summary");
-    assert!(shows(&h, "already exists. Nothing was overwritten"));
-    assert_eq!(std::fs::read_to_string(&target).unwrap_or_default(), saved);
+    // A second save at once: a new file beside the first, which is left as it was.
+    scroll_and_click(&mut h, "Save report");
+    let both = names();
+    assert_eq!(both.len(), 2, "{:?}", h.state_mut().summary_box().status);
+    assert!(both.contains(&first[0]));
+    assert!(!shows(&h, "already exists"));
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join(&first[0])).unwrap_or_default(),
+        saved
+    );
 
-    scroll_and_click(&mut h, "Copy summary");
+    scroll_and_click(&mut h, "Copy report");
     assert!(shows(&h, "Copied."));
 }
 

@@ -1,73 +1,8 @@
-//! The summary to report: its content in each language, and saving it safely.
+//! Saving safely: atomically, never over an existing file, a new name when one is taken, and
+//! a plain reason when it fails. (What the report holds is in `tests/report.rs`.)
 
-mod common;
-
-use common::rules;
-
-use scamcheck::summary::{SaveProblem, SummaryInput, file_name, save_new, summary};
-use scamcheck::{Answer, Answers, Lang, evaluate};
-
-fn text(lang: Lang) -> String {
-    let rules = rules();
-    let answers = Answers::from_iter([
-        ("claims_service", Answer::Yes),
-        ("knows_details", Answer::No),
-        ("screen_share", Answer::Yes),
-        ("loan", Answer::Unsure),
-    ]);
-    let verdict = evaluate(&rules, &answers);
-    summary(
-        &SummaryInput {
-            rules: &rules,
-            answers: &answers,
-            verdict: &verdict,
-            number: "+852 2345 6789",
-            when: "2026-11-23 10:42",
-        },
-        lang,
-    )
-}
-
-#[test]
-fn the_english_summary_has_time_number_answers_flags_verdict_steps_and_hotlines() {
-    let text = text(Lang::En);
-    for expected in [
-        "# scamcheck — call check summary",
-        "- Date and time: 2026-11-23 10:42",
-        "- Caller's number: +852 2345 6789 (Hong Kong number)",
-        "- Result: level 3 — Scam — hang up now",
-        "## Answers",
-        "- Do they ask you to share your screen, or to join a meeting with a meeting number? — **Yes**",
-        "— **No**",
-        "— **Not sure**",
-        "## Red flags",
-        "## What to do",
-        "1. ",
-        "- **110** — Police: call at once if money has gone",
-        "- **96110** —",
-    ] {
-        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
-    }
-    assert!(!text.contains("对方"), "no Chinese in the English summary");
-}
-
-#[test]
-fn the_chinese_summary_is_in_chinese() {
-    let text = text(Lang::Zh);
-    for expected in [
-        "# 防骗检查记录（scamcheck）",
-        "- 时间: 2026-11-23 10:42",
-        "- 来电号码: +852 2345 6789 (香港号码)",
-        "- 结果: 等级 3 — 是诈骗 — 立即挂断",
-        "## 回答",
-        "**是**",
-        "**不确定**",
-        "## 危险信号",
-        "- **110** — 报警",
-    ] {
-        assert!(text.contains(expected), "missing {expected:?} in:\n{text}");
-    }
-}
+use scamcheck::Lang;
+use scamcheck::summary::{SaveProblem, save_new, save_unique};
 
 #[test]
 fn saving_writes_the_file_and_leaves_no_temporary_file() {
@@ -75,7 +10,7 @@ fn saving_writes_the_file_and_leaves_no_temporary_file() {
         Ok(d) => d,
         Err(err) => panic!("{err}"),
     };
-    let path = dir.path().join(file_name("20261123-1042"));
+    let path = dir.path().join("scamcheck-report-20261123-104200.html");
     if let Err(err) = save_new(&path, "summary text") {
         panic!("{err}");
     }
@@ -158,5 +93,41 @@ fn a_failing_save_says_why_in_plain_words_and_leaves_nothing_behind() {
         names,
         vec!["summary.md".to_owned()],
         "only the folder is left"
+    );
+}
+
+#[test]
+fn a_taken_name_gets_the_next_free_number_and_the_taken_file_is_kept() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(err) => panic!("{err}"),
+    };
+    let taken = dir.path().join("report.html");
+    let also_taken = dir.path().join("report-2.html");
+    if let Err(err) =
+        std::fs::write(&taken, "earlier").and_then(|()| std::fs::write(&also_taken, "earlier 2"))
+    {
+        panic!("{err}");
+    }
+    let path = save_unique(dir.path(), "report", "html", "new").unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(path, dir.path().join("report-3.html"));
+    assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("new"));
+    assert_eq!(
+        std::fs::read_to_string(&taken).ok().as_deref(),
+        Some("earlier")
+    );
+    assert_eq!(
+        std::fs::read_to_string(&also_taken).ok().as_deref(),
+        Some("earlier 2")
+    );
+    // A problem other than a taken name is reported at once.
+    let err = save_unique(&dir.path().join("missing"), "report", "html", "x").err();
+    assert_eq!(err.map(|e| e.problem), Some(SaveProblem::NoFolder));
+    assert_eq!(
+        save_new(&taken, "x")
+            .err()
+            .map(|e| e.message(Lang::Zh))
+            .unwrap_or_default(),
+        "已经有一个叫 report.html 的文件。没有覆盖它：请换一个文件名。"
     );
 }

@@ -14,9 +14,9 @@ use super::{
 use crate::analyze::Analyzer;
 use crate::answers::Answer;
 use crate::cases::Cases;
+use crate::report::{self, Report, ReportInput};
 use crate::rules::{ALREADY_PAID, RuleSet};
 use crate::session::{Check, Next};
-use crate::summary::{SummaryInput, save_new, summary};
 use crate::text::Lang;
 
 /// Something the person asked for, applied at the end of the frame.
@@ -32,7 +32,7 @@ pub enum Command {
     Quiz(QuizCommand),
     /// The rules screen.
     Rules(RulesCommand),
-    /// The summary of a check.
+    /// The incident report of a check.
     Summary(SummaryCommand),
     /// Language, size, contrast, fullscreen.
     Settings(SettingsCommand),
@@ -109,12 +109,12 @@ pub enum RulesCommand {
     Reload,
 }
 
-/// The summary of a check.
+/// The incident report of a check.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SummaryCommand {
-    /// Save it to the chosen file.
+    /// Save it as a new HTML file in the chosen folder.
     Save,
-    /// Copy it to the clipboard.
+    /// Copy it to the clipboard as plain text.
     Copy,
 }
 
@@ -273,20 +273,23 @@ impl ScamcheckApp {
     }
 
     fn apply_summary(&mut self, ctx: &egui::Context, command: SummaryCommand) {
-        let text = self.summary_text();
+        let now = chrono::Local::now();
+        let report = self.report(&now.format("%Y-%m-%d %H:%M:%S").to_string());
         self.summary.status = Some(match command {
             SummaryCommand::Save => {
-                let path = PathBuf::from(self.summary.path.trim());
-                match save_new(&path, &text) {
-                    Ok(()) => summary_ui::SummaryStatus::Saved(path),
+                let folder = PathBuf::from(self.summary.folder.trim());
+                let stamp = now.format("%Y%m%d-%H%M%S").to_string();
+                match report::save(&folder, &stamp, &report.html()) {
+                    Ok(path) => summary_ui::SummaryStatus::Saved(path),
                     Err(err) => summary_ui::SummaryStatus::Failed(err),
                 }
             }
             SummaryCommand::Copy => {
-                ctx.copy_text(text);
+                ctx.copy_text(report.text());
                 summary_ui::SummaryStatus::Copied
             }
         });
+        self.summary.reveal = true;
     }
 
     fn apply_settings(&mut self, ctx: &egui::Context, command: SettingsCommand) {
@@ -392,16 +395,20 @@ impl ScamcheckApp {
         });
     }
 
-    /// The summary of the live check, in the current language.
-    pub(super) fn summary_text(&self) -> String {
-        let when = chrono::Local::now().format("%Y-%m-%d %H:%M").to_string();
-        summary(
-            &SummaryInput {
+    /// The incident report of the live check, made at `when`, in the current language.
+    pub(super) fn report(&self, when: &str) -> Report {
+        let verdict = self.check.verdict();
+        let trusted = &self.settings.trusted;
+        report::build(
+            &ReportInput {
                 rules: &self.rules,
                 answers: self.check.answers(),
-                verdict: self.check.verdict(),
+                verdict,
                 number: &self.listen.number,
-                when: &when,
+                when,
+                said: self.summary.include_said.then(|| self.listen.text()),
+                payment: verdict.emergency.then_some(&self.summary.payment),
+                trusted: Some((trusted.name.as_str(), trusted.phone.as_str())),
             },
             self.settings.lang,
         )
