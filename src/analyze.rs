@@ -213,26 +213,13 @@ impl Analyzer {
             Ok(set) => set,
             Err(err) => {
                 // Name the patterns that are too large on their own, if any.
-                let mut issues = Vec::new();
-                for p in rules
-                    .patterns()
-                    .iter()
-                    .chain(rules.unless())
-                    .chain(rules.warnings())
-                {
-                    if let Err(err) = compile(&p.regex) {
-                        issues.push(Issue::new(
-                            p.item.clone(),
-                            vec![p.written.clone()],
-                            says!(
-                                "模式 `{}` 无法编译：{}",
-                                "pattern `{}` does not compile: {}",
-                                p.written,
-                                one_line(&err.to_string())
-                            ),
-                        ));
-                    }
-                }
+                let mut issues = uncompilable(
+                    rules
+                        .patterns()
+                        .iter()
+                        .chain(rules.unless())
+                        .chain(rules.warnings()),
+                );
                 if issues.is_empty() {
                     issues.push(Issue::new(
                         "questions",
@@ -282,27 +269,14 @@ impl Analyzer {
             if lazy.pattern.is_empty() || lazy.get().is_some() {
                 continue;
             }
-            for p in self
-                .rules
-                .patterns()
-                .iter()
-                .filter(|p| p.question == question.id)
-            {
-                if let Err(err) = compile(&p.regex) {
-                    issues.push(Issue::new(
-                        p.item.clone(),
-                        vec![p.written.clone()],
-                        says!(
-                            "模式 `{}` 无法编译：{}",
-                            "pattern `{}` does not compile: {}",
-                            p.written,
-                            one_line(&err.to_string())
-                        ),
-                    ));
-                }
-            }
-            if issues.is_empty() {
-                issues.push(Issue::new(
+            let mut own = uncompilable(
+                self.rules
+                    .patterns()
+                    .iter()
+                    .filter(|p| p.question == question.id),
+            );
+            if own.is_empty() {
+                own.push(Issue::new(
                     "questions",
                     vec![question.id.clone()],
                     says!(
@@ -312,6 +286,7 @@ impl Analyzer {
                     ),
                 ));
             }
+            issues.append(&mut own);
         }
         if issues.is_empty() {
             Ok(())
@@ -608,4 +583,24 @@ fn fold(c: char) -> Option<char> {
 
 fn is_han(c: char) -> bool {
     matches!(c, '\u{4E00}'..='\u{9FFF}' | '\u{3400}'..='\u{4DBF}')
+}
+
+/// A problem for each pattern that does not compile on its own.
+fn uncompilable<'a>(patterns: impl Iterator<Item = &'a ExpandedPattern>) -> Vec<Issue> {
+    patterns
+        .filter_map(|p| {
+            compile(&p.regex).err().map(|err| {
+                Issue::new(
+                    p.item.clone(),
+                    vec![p.written.clone()],
+                    says!(
+                        "模式 `{}` 无法编译：{}",
+                        "pattern `{}` does not compile: {}",
+                        p.written,
+                        one_line(&err.to_string())
+                    ),
+                )
+            })
+        })
+        .collect()
 }

@@ -3,7 +3,7 @@
 
 mod common;
 
-use common::{app, press, shows};
+use common::{app, f11_asks_for_fullscreen, press, shows};
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -57,22 +57,7 @@ fn f5_f11_esc_and_ctrl_plus_work_while_the_text_box_has_the_cursor() {
         "Ctrl − undoes it"
     );
 
-    h.input_mut().events.push(egui::Event::Key {
-        key: Key::F11,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers: egui::Modifiers::NONE,
-    });
-    h.step();
-    let fullscreen = h
-        .output()
-        .viewport_output
-        .values()
-        .flat_map(|v| v.commands.iter())
-        .any(|c| *c == egui::ViewportCommand::Fullscreen(true));
-    assert!(fullscreen, "F11 asks for fullscreen");
-    h.run();
+    assert!(f11_asks_for_fullscreen(&mut h), "F11 asks for fullscreen");
 
     press(&mut h, Key::F5);
     assert!(h.state().is_confirming_reset(), "F5 asks before clearing");

@@ -72,3 +72,24 @@ pub fn paste_into(h: &mut Harness<'_, ScamcheckApp>, field: &str, text: &str) {
     h.event(egui::Event::Paste(text.to_owned()));
     h.run();
 }
+
+/// Presses F11 for one frame and says whether that frame asked the window for fullscreen.
+pub fn f11_asks_for_fullscreen(h: &mut Harness<'_, ScamcheckApp>) -> bool {
+    // One frame with the key down, so its output holds the command.
+    h.input_mut().events.push(egui::Event::Key {
+        key: Key::F11,
+        physical_key: None,
+        pressed: true,
+        repeat: false,
+        modifiers: egui::Modifiers::NONE,
+    });
+    h.step();
+    let asked = h
+        .output()
+        .viewport_output
+        .values()
+        .flat_map(|v| v.commands.iter())
+        .any(|c| *c == egui::ViewportCommand::Fullscreen(true));
+    h.run();
+    asked
+}
