@@ -71,6 +71,8 @@ enum Block {
     Step(String),
     /// Text quoted as it was pasted, line breaks kept.
     Quote(String),
+    /// The closing note, set apart.
+    Footer(String),
 }
 
 /// A report, built once and drawn in either form.
@@ -193,17 +195,17 @@ pub fn build(input: &ReportInput<'_>, lang: Lang) -> Report {
     if let Some((name, phone)) = input.trusted {
         let (name, phone) = (name.trim(), phone.trim());
         if !phone.is_empty() {
-            let who = if name.is_empty() {
-                phone.to_owned()
-            } else {
-                format!("{name}, {phone}")
+            let who = match (name.is_empty(), lang) {
+                (true, _) => phone.to_owned(),
+                (false, Lang::Zh) => format!("{name}，{phone}"),
+                (false, Lang::En) => format!("{name}, {phone}"),
             };
             blocks.push(Block::Heading(s.report_trusted.to_owned()));
             blocks.push(Block::Para(who));
         }
     }
 
-    blocks.push(Block::Para(s.report_footer.to_owned()));
+    blocks.push(Block::Footer(s.report_footer.to_owned()));
     Report {
         lang,
         title: s.report_doc_title.to_owned(),
@@ -287,6 +289,7 @@ impl Report {
                         out += &format!("    {line}\n");
                     }
                 }
+                Block::Footer(text) => out += &format!("\n{text}\n"),
             }
         }
         out
@@ -340,6 +343,9 @@ impl Report {
                 Block::Quote(text) => {
                     out += &format!("<blockquote>{}</blockquote>\n", escape(text));
                 }
+                Block::Footer(text) => {
+                    out += &format!("<p class=\"note\">{}</p>\n", escape(text));
+                }
             }
         }
         if let Some(tag) = open {
@@ -363,6 +369,7 @@ dt { font-weight: bold; }
 dd { margin: 0; overflow-wrap: anywhere; }
 li { margin: .2em 0; }
 .why { color: #333; font-size: 12pt; }
+.note { margin-top: 2em; padding-top: .4em; border-top: 1pt solid #000; font-size: 11pt; }
 blockquote { margin: .4em 0; padding: .4em .8em; border-left: 3pt solid #000; white-space: pre-wrap;
   overflow-wrap: anywhere; }
 @media print {

@@ -93,7 +93,7 @@ fn a_normal_check_gives_time_number_result_flags_answers_rules_and_the_levels_st
     }
     // Only the parts that were given.
     for absent in [
-        "The payment",
+        "The payment (as",
         "What the caller said",
         "Trusted person",
         "Money or a code has gone",
@@ -227,7 +227,7 @@ fn the_emergency_fields_appear_only_as_filled_in() {
     )
     .text();
     assert!(!normal.contains("5,000 yuan"), "{normal}");
-    assert!(!normal.contains("The payment"), "{normal}");
+    assert!(!normal.contains("The payment (as"), "{normal}");
 }
 
 #[test]
@@ -282,6 +282,16 @@ fn the_trusted_person_is_in_the_report_when_set() {
         text.contains("== Trusted person ==\nXiaoming, 138 0000 0000\n"),
         "{text}"
     );
+    let zh = report(
+        &rules,
+        &paid_answers(),
+        None,
+        None,
+        Some(("小明", "138 0000 0000")),
+        Lang::Zh,
+    )
+    .text();
+    assert!(zh.contains("== 信任的人 ==\n小明，138 0000 0000\n"), "{zh}");
     let unset = report(
         &rules,
         &paid_answers(),

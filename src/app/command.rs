@@ -17,6 +17,7 @@ use crate::cases::Cases;
 use crate::report::{self, Report, ReportInput};
 use crate::rules::{ALREADY_PAID, RuleSet};
 use crate::session::{Check, Next};
+use crate::summary::default_folder;
 use crate::text::Lang;
 
 /// Something the person asked for, applied at the end of the frame.
@@ -277,7 +278,12 @@ impl ScamcheckApp {
         let report = self.report(&now.format("%Y-%m-%d %H:%M:%S").to_string());
         self.summary.status = Some(match command {
             SummaryCommand::Save => {
-                let folder = PathBuf::from(self.summary.folder.trim());
+                let typed = self.summary.folder.trim();
+                let folder = if typed.is_empty() {
+                    default_folder()
+                } else {
+                    PathBuf::from(typed)
+                };
                 let stamp = now.format("%Y%m%d-%H%M%S").to_string();
                 match report::save(&folder, &stamp, &report.html()) {
                     Ok(path) => summary_ui::SummaryStatus::Saved(path),
