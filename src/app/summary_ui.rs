@@ -73,7 +73,18 @@ pub fn ui(ui: &mut Ui, view: &View<'_>, summary: &mut SummaryBox, commands: &mut
         field(ui, s.report_shared, &mut payment.shared, "report_shared");
     }
     ui.add_space(4.0);
-    ui.checkbox(&mut summary.include_said, s.report_include_said);
+    // A large box, easy to see and to hit (older users: targets of 60 points or more).
+    ui.scope(|ui| {
+        let spacing = ui.spacing_mut();
+        spacing.icon_width = 36.0;
+        spacing.icon_width_inner = 20.0;
+        spacing.interact_size.y = 60.0;
+        let include = ui.checkbox(
+            &mut summary.include_said,
+            RichText::new(s.report_include_said).strong(),
+        );
+        widgets::focus_ring(ui, p, &include);
+    });
     field(ui, s.report_folder, &mut summary.folder, "report_folder");
 
     ui.horizontal(|ui| {
