@@ -113,6 +113,10 @@ pub fn build(input: &ReportInput<'_>, lang: Lang) -> Report {
         blocks.push(Block::Para(summary.to_owned()));
     }
 
+    if input.answers.is_empty() {
+        blocks.push(Block::Para(s.report_no_answers.to_owned()));
+    }
+
     if verdict.emergency {
         blocks.push(Block::Heading(s.report_payment.to_owned()));
         match input.payment.filter(|p| !p.is_empty()) {
@@ -132,9 +136,6 @@ pub fn build(input: &ReportInput<'_>, lang: Lang) -> Report {
         }
     }
 
-    if input.answers.is_empty() {
-        blocks.push(Block::Para(s.report_no_answers.to_owned()));
-    }
     if !verdict.flags.is_empty() {
         blocks.push(Block::Heading(s.report_flags.to_owned()));
     }

@@ -538,3 +538,25 @@ fn the_result_screen_offers_the_report_without_the_emergency_fields() {
         "the payment fields are for the emergency path"
     );
 }
+
+#[test]
+fn a_report_before_any_answer_says_so_and_invents_nothing() {
+    let rules = rules();
+    let text = report(&rules, &Answers::new(), None, None, None, Lang::En).text();
+    assert_contains(
+        &text,
+        &[
+            "Result of the check: level 0",
+            "No questions were answered.\n",
+            "== What to do next ==\n1. ",
+        ],
+    );
+    for absent in [
+        "== Red flags",
+        "== Other answers",
+        "== Rules that fired",
+        "The payment (as",
+    ] {
+        assert!(!text.contains(absent), "{absent:?} in:\n{text}");
+    }
+}
