@@ -15,8 +15,8 @@ source scripts/lib.sh
 export CARGO_TERM_COLOR="${CARGO_TERM_COLOR:-never}"
 
 # --- what the build and the checks need --------------------------------------------------------
-packages=(gcc-mingw-w64-x86-64 dpkg-dev zip wine wine64 xvfb xdotool imagemagick x11-utils
-    fonts-noto-cjk libgl1 libegl1 libxkbcommon-x11-0)
+packages=(gcc-mingw-w64-x86-64 dpkg-dev zip unzip desktop-file-utils wine wine64 xvfb xdotool
+    imagemagick x11-utils fonts-noto-cjk libgl1 libegl1 libxkbcommon-x11-0)
 missing=()
 for p in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
@@ -66,23 +66,34 @@ fail() {
     exit 1
 }
 (cd dist && sha256sum --check --quiet SHA256SUMS) || fail "SHA256SUMS does not match"
-dpkg-deb --info "dist/$deb" | grep -q "Depends:.*fonts-noto-cjk | fonts-wqy-microhei" ||
+desktop-file-validate assets/scamcheck.desktop || fail "assets/scamcheck.desktop is not valid"
+info=$(dpkg-deb --info "dist/$deb")
+grep -q "Depends:.*fonts-noto-cjk | fonts-wqy-microhei" <<<"$info" ||
     fail "the .deb does not depend on a Chinese font"
+contents=$(dpkg-deb --contents "dist/$deb")
 for f in ./usr/bin/scamcheck ./usr/share/applications/scamcheck.desktop \
     ./usr/share/icons/hicolor/256x256/apps/scamcheck.png; do
-    dpkg-deb --contents "dist/$deb" | grep -q " $f\$" || fail "$f is not in the .deb"
+    grep -q " $f\$" <<<"$contents" || fail "$f is not in the .deb"
 done
 if [ "$(id -u)" = 0 ]; then
+    # Removed again afterwards, unless scamcheck was installed before (then it is upgraded).
+    installed_before=no
+    dpkg-query -W -f='${Status}' scamcheck 2>/dev/null | grep -q "install ok installed" &&
+        installed_before=yes
     dpkg -i "dist/$deb"
     out=$(scamcheck --version)
     [ "$out" = "scamcheck $version" ] || fail "scamcheck --version printed: $out"
     out=$(scamcheck --lang en score '{"refund_offer": Yes, "add_contact": Yes}')
     echo "$out" | head -n 1
-    echo "$out" | grep -q "^Level 3" || fail "the installed scamcheck did not score level 3"
+    grep -q "^Level 3" <<<"$out" || fail "the installed scamcheck did not score level 3"
     out=$(echo '{"screen_share": Yes}' | scamcheck score --json -)
-    echo "$out" | grep -q '"level":3' || fail "score --json: $out"
-    dpkg -r scamcheck >/dev/null
-    echo "The .deb installs and runs (removed again)."
+    grep -q '"level":3' <<<"$out" || fail "score --json: $out"
+    if [ "$installed_before" = no ]; then
+        dpkg -r scamcheck >/dev/null
+        echo "The .deb installs and runs (removed again)."
+    else
+        echo "The .deb installs and runs (left installed: it was installed before)."
+    fi
 else
     echo "Not root: the .deb was not installed." >&2
 fi
@@ -127,9 +138,9 @@ out=$(wine "$app_dir/scamcheck.exe" --version | tr -d '\r')
 [ "$out" = "scamcheck $version" ] || fail "scamcheck.exe --version printed: $out"
 out=$(wine "$app_dir/scamcheck.exe" --lang en score '{"refund_offer": Yes, "add_contact": Yes}' | tr -d '\r')
 echo "$out" | head -n 1
-echo "$out" | grep -q "^Level 3" || fail "scamcheck.exe score: $out"
+grep -q "^Level 3" <<<"$out" || fail "scamcheck.exe score: $out"
 out=$(echo '{"screen_share": Yes}' | wine "$app_dir/scamcheck.exe" score --json - | tr -d '\r')
-echo "$out" | grep -q '"level":3' || fail "scamcheck.exe score --json: $out"
+grep -q '"level":3' <<<"$out" || fail "scamcheck.exe score --json: $out"
 set +e
 wine "$app_dir/scamcheck.exe" score '{"no_such_question": Yes}' >/dev/null 2>&1
 status=$?
@@ -151,7 +162,15 @@ shot=docs/screenshots/windows-wine.png
 import -window "$WID" "$shot"
 colours=$(identify -format '%k' "$shot")
 [ "$colours" -gt 50 ] || fail "the screenshot has only $colours colours: the window did not draw"
+echo "Screenshot: $shot ($colours colours)"
+# Closed as a user closes it (Alt+F4), the app keeps its settings where Windows programs do:
+# %APPDATA%\scamcheck\data\app.ron.
+xdotool key --window "$WID" alt+F4 2>/dev/null
+for _ in $(seq 100); do kill -0 "$APP" 2>/dev/null || break; sleep 0.1; done
 kill "$APP" 2>/dev/null || true
 wait "$APP" 2>/dev/null || true
-echo "Screenshot: $shot ($colours colours)"
+saved=$(find "$WINEPREFIX/drive_c/users" -path '*/AppData/Roaming/scamcheck/data/app.ron' | head -n 1)
+[ -n "$saved" ] || fail "no settings saved under %APPDATA%\\scamcheck\\data"
+grep -q "lang:Zh" "$saved" || fail "the saved settings do not hold the language: $(cat "$saved")"
+echo "Settings saved in ${saved#"$WINEPREFIX/drive_c/"}"
 echo "All package checks passed."
