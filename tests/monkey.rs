@@ -15,12 +15,18 @@ use eframe::egui::{self, Key, Modifiers, accesskit::Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use scamcheck::app::keymap::KEYMAP;
-use scamcheck::app::{Command, Go, ScamcheckApp, SettingsCommand};
+use scamcheck::app::{
+    Command, DemoCommand, Go, QuizCommand, ResetCommand, ScamcheckApp, SettingsCommand,
+};
 use scamcheck::rules::Severity;
 use scamcheck::{Answers, Lang, Level};
 
 /// The slowest a single step (its frames included) may be in a debug build.
 const STEP_BOUND: Duration = Duration::from_secs(2);
+
+/// The slowest a 50 KB paste may be: the text is laid out and analysed in full (about 1.6 s
+/// measured in a debug build with two runs in parallel).
+const BIG_PASTE_BOUND: Duration = Duration::from_secs(5);
 
 /// Steps per test function; four functions make the 5,000 steps of a run.
 const STEPS: usize = 1_300;
@@ -166,6 +172,9 @@ enum Step {
     Settings(SettingsCommand),
     /// The window resized.
     Resize(f32, f32),
+    /// A command a button or key would send: moving between screens, clearing for the next
+    /// person.
+    Send(Vec<Command>),
     /// Open the rules screen, put a path in its field and press the load button.
     LoadRules(RuleFile),
 }
@@ -354,6 +363,18 @@ fn choose(rng: &mut Rng, h: &Harness<'_, ScamcheckApp>) -> Step {
             let (w, h) = *rng.pick(&sizes);
             Step::Resize(w, h)
         }
+        96..=97 => Step::Send(match rng.below(7) {
+            0 => vec![Command::Go(Go::Home)],
+            1 => vec![Command::Go(Go::Demo)],
+            2 => vec![Command::Go(Go::Listen)],
+            3 => vec![Command::Go(Go::StartCheck)],
+            4 => vec![Command::Quiz(QuizCommand::Open)],
+            5 => vec![Command::Demo(DemoCommand::Open(rng.below(6)))],
+            _ => vec![
+                Command::Reset(ResetCommand::Ask),
+                Command::Reset(ResetCommand::Confirm),
+            ],
+        }),
         _ => Step::LoadRules(*rng.pick(RULE_FILES)),
     }
 }
@@ -405,6 +426,11 @@ fn perform(
         Step::Type(text) => h.event(egui::Event::Text(text.clone())),
         Step::Paste(text) => h.event(egui::Event::Paste(text.clone())),
         Step::Settings(command) => h.state_mut().send(Command::Settings(command.clone())),
+        Step::Send(commands) => {
+            for command in commands {
+                h.state_mut().send(command.clone());
+            }
+        }
         Step::Resize(w, hh) => {
             h.set_size(egui::vec2(*w, *hh));
         }
@@ -539,6 +565,17 @@ struct Outcome {
     worst: Duration,
     worst_step: String,
     failure: Option<String>,
+    /// Steps ending on each screen.
+    screens: std::collections::BTreeMap<String, usize>,
+    /// Steps after which the live check had a critical "yes" (the hang-up promise was checked).
+    critical: usize,
+    /// Steps on a demo or quiz screen whose live answers were compared.
+    demo_steps: usize,
+    /// Rule files loaded, and refused.
+    loaded: usize,
+    refused: usize,
+    /// Pastes of 50 KB.
+    big_pastes: usize,
 }
 
 /// Does `steps` (when given) or `count` random steps from `seed` on a fresh window.
@@ -554,6 +591,12 @@ fn drive(seed: u64, files: &Files, script: Option<&[Step]>, count: usize) -> Out
         worst: Duration::ZERO,
         worst_step: String::new(),
         failure: None,
+        screens: std::collections::BTreeMap::new(),
+        critical: 0,
+        demo_steps: 0,
+        loaded: 0,
+        refused: 0,
+        big_pastes: 0,
     };
     let total = script.map_or(count, <[Step]>::len);
     for i in 0..total {
@@ -590,12 +633,40 @@ fn drive(seed: u64, files: &Files, script: Option<&[Step]>, count: usize) -> Out
                 return outcome;
             }
         };
+        let app = h.state();
+        let screen = format!("{:?}", app.screen());
+        let screen = screen.split('(').next().unwrap_or_default().to_owned();
+        *outcome.screens.entry(screen).or_default() += 1;
+        let answers = app.check().answers();
+        if answers.iter().any(|(id, answer)| {
+            answer == scamcheck::Answer::Yes
+                && app
+                    .rules()
+                    .question(id)
+                    .is_some_and(|q| q.severity == Severity::Critical)
+        }) {
+            outcome.critical += 1;
+        }
+        if demo_step && app.screen().is_demo() {
+            outcome.demo_steps += 1;
+        }
+        match &step {
+            Step::LoadRules(RuleFile::Good) => outcome.loaded += 1,
+            Step::LoadRules(_) => outcome.refused += 1,
+            Step::Paste(text) if text.len() >= 50_000 => outcome.big_pastes += 1,
+            _ => {}
+        }
         if took > outcome.worst {
             outcome.worst = took;
             outcome.worst_step = format!("step {i}: {}", step.describe());
         }
-        if took > STEP_BOUND {
-            outcome.failure = Some(format!("step took {took:?}, over {STEP_BOUND:?}"));
+        let bound = if matches!(&step, Step::Paste(text) if text.len() >= 50_000) {
+            BIG_PASTE_BOUND
+        } else {
+            STEP_BOUND
+        };
+        if took > bound {
+            outcome.failure = Some(format!("step took {took:?}, over {bound:?}"));
             return outcome;
         }
     }
@@ -664,12 +735,29 @@ fn monkey(base: u64) {
             list(&shorter)
         );
     }
+    let visited = outcome.screens.len();
+    assert!(
+        visited >= 7 && outcome.critical > 0 && outcome.demo_steps > 0,
+        "monkey seed {seed} saw too little: screens {:?}, {} steps with a critical yes, {} demo \
+         or quiz steps",
+        outcome.screens,
+        outcome.critical,
+        outcome.demo_steps
+    );
     println!(
-        "monkey seed {seed}: {} steps in {:.1?}, worst step {:?} ({})",
+        "monkey seed {seed}: {} steps in {:.1?}, worst step {:?} ({})\n  steps ending on each \
+         screen: {:?}\n  steps with a critical yes: {}, demo/quiz steps compared: {}, rule \
+         files loaded: {}, refused: {}, 50 KB pastes: {}",
         outcome.steps.len(),
         start.elapsed(),
         outcome.worst,
-        outcome.worst_step
+        outcome.worst_step,
+        outcome.screens,
+        outcome.critical,
+        outcome.demo_steps,
+        outcome.loaded,
+        outcome.refused,
+        outcome.big_pastes
     );
 }
 
