@@ -5,6 +5,7 @@ mod common;
 use common::{app, build, click, press, scroll_and_click, shows};
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
+use egui_kittest::kittest::Queryable;
 use scamcheck::app::{AppOptions, ScamcheckApp, Screen};
 use scamcheck::session::HangUpReason;
 use scamcheck::{Answer, Lang, RuleSet};
@@ -323,4 +324,42 @@ fn a_trusted_person_set_on_the_rules_screen_is_shown_large_on_the_urgent_screens
     ));
     h.run();
     assert!(shows(&h, "现在打给你信任的人：138 0000 1234"));
+}
+
+#[test]
+fn the_rules_screen_saves_the_printable_checklist_as_a_new_file_each_time() {
+    let dir = match tempfile::tempdir() {
+        Ok(d) => d,
+        Err(err) => panic!("{err}"),
+    };
+    let mut h = app(Lang::En);
+    press(&mut h, Key::R);
+    let field = h.get_by_label("Save in folder:");
+    field.focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+    h.event(egui::Event::Paste(dir.path().display().to_string()));
+    h.run();
+    scroll_and_click(&mut h, "Save the printable checklist");
+    scroll_and_click(&mut h, "Save the printable checklist");
+    let mut names: Vec<String> = std::fs::read_dir(dir.path())
+        .map(|entries| {
+            entries
+                .flatten()
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    assert_eq!(
+        names,
+        [
+            "scamcheck-checklist-en-2.html",
+            "scamcheck-checklist-en.html"
+        ]
+    );
+    let page =
+        std::fs::read_to_string(dir.path().join("scamcheck-checklist-en.html")).unwrap_or_default();
+    assert!(page.contains("@page"), "a printable page");
+    assert!(shows(&h, "Saved:"));
 }

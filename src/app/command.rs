@@ -108,6 +108,8 @@ pub enum RulesCommand {
     Load(String),
     /// Load the current rule file again (or the built-in rules).
     Reload,
+    /// Save the printable checklist, made from the rules in use, in this folder.
+    SaveHandout(String),
 }
 
 /// The incident report of a check.
@@ -270,6 +272,24 @@ impl ScamcheckApp {
             }
             RulesCommand::Load(path) => self.load_rules(Some(PathBuf::from(path.trim()))),
             RulesCommand::Reload => self.load_rules(self.rules_path.clone()),
+            RulesCommand::SaveHandout(folder) => {
+                let folder = match folder.trim() {
+                    "" => crate::summary::default_folder(),
+                    given => PathBuf::from(given),
+                };
+                let lang = self.settings.lang;
+                let code = match lang {
+                    crate::text::Lang::Zh => "zh",
+                    crate::text::Lang::En => "en",
+                };
+                let html = crate::handout::html(&self.rules, lang);
+                self.rules_panel.handout = Some(crate::summary::save_unique(
+                    &folder,
+                    &format!("scamcheck-checklist-{code}"),
+                    "html",
+                    &html,
+                ));
+            }
         }
     }
 

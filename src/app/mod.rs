@@ -267,6 +267,8 @@ impl ScamcheckApp {
                 .rules_problem
                 .map(rules_ui::LoadStatus::ProblemsAtStart),
             trusted: settings.trusted.clone(),
+            handout_folder: crate::summary::default_folder().display().to_string(),
+            handout: None,
         };
         ScamcheckApp {
             settings,

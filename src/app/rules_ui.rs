@@ -48,6 +48,10 @@ pub struct RulesPanel {
     pub status: Option<LoadStatus>,
     /// The trusted person being edited.
     pub trusted: TrustedContact,
+    /// The folder the printable checklist is saved in.
+    pub handout_folder: String,
+    /// What happened at the last save of the checklist.
+    pub handout: Option<Result<std::path::PathBuf, crate::summary::SaveError>>,
 }
 
 pub fn content_ui(
@@ -62,6 +66,8 @@ pub fn content_ui(
     let rules = view.rules;
 
     trusted_ui(ui, view, &mut panel.trusted, commands);
+    ui.add_space(12.0);
+    handout_ui(ui, view, panel, commands);
     ui.add_space(12.0);
 
     widgets::heading(ui, s.rules_title, p.text);
@@ -283,5 +289,45 @@ fn trusted_ui(
     }
     if changed {
         commands.push(Command::Settings(SettingsCommand::Trusted(trusted.clone())));
+    }
+}
+
+/// The one-page checklist to print, made from the rules in use, saved as a web page.
+fn handout_ui(ui: &mut Ui, view: &View<'_>, panel: &mut RulesPanel, commands: &mut Vec<Command>) {
+    let s = view.s;
+    let p = &view.palette;
+    widgets::heading(ui, s.handout_title, p.text);
+    ui.label(RichText::new(s.handout_note).color(p.weak_text));
+    ui.horizontal(|ui| {
+        let label = ui.label(RichText::new(s.report_folder).strong());
+        let edit = ui.add(
+            egui::TextEdit::singleline(&mut panel.handout_folder)
+                .id_salt("handout_folder")
+                .desired_width(f32::INFINITY),
+        );
+        let _ = edit.labelled_by(label.id);
+    });
+    if widgets::big_button(ui, p, s.handout_save, Kind::Primary, 360.0).clicked() {
+        commands.push(Command::Rules(RulesCommand::SaveHandout(
+            panel.handout_folder.clone(),
+        )));
+    }
+    match &panel.handout {
+        Some(Ok(path)) => {
+            ui.label(
+                RichText::new(fill(s.report_saved, &[("path", &path.display())]))
+                    .strong()
+                    .color(p.level(Level::NoFlags)),
+            );
+            ui.label(s.handout_print);
+        }
+        Some(Err(err)) => {
+            ui.label(
+                RichText::new(err.message(view.lang))
+                    .strong()
+                    .color(p.level(Level::HangUp)),
+            );
+        }
+        None => {}
     }
 }
