@@ -60,15 +60,21 @@ impl Rng {
     }
 }
 
-/// The seed: `base` plus `SCAMCHECK_MONKEY_SEED` when set.
-fn seed(base: u64) -> u64 {
+/// `SCAMCHECK_MONKEY_SEED`, 0 when unset.
+fn env_seed() -> u64 {
     match std::env::var("SCAMCHECK_MONKEY_SEED") {
         Ok(text) => match text.trim().parse::<u64>() {
-            Ok(extra) => base.wrapping_add(extra),
+            Ok(extra) => extra,
             Err(err) => panic!("SCAMCHECK_MONKEY_SEED must be a number: {text:?} ({err})"),
         },
-        Err(_) => base,
+        Err(_) => 0,
     }
+}
+
+/// The seed of one test function: its own `base` mixed with the environment's seed, so the
+/// functions never replay each other's sequences.
+fn seed(base: u64, extra: u64) -> u64 {
+    base.wrapping_add(extra.wrapping_mul(0x9E37_79B9_7F4A_7C15))
 }
 
 /// Which rule file a reload uses.
@@ -102,6 +108,8 @@ const RULE_FILES: &[RuleFile] = &[
 struct Files {
     _dir: tempfile::TempDir,
     root: PathBuf,
+    /// Where the incident report is saved when the monkey presses "Save".
+    reports: String,
 }
 
 impl Files {
@@ -136,7 +144,15 @@ impl Files {
         if let Err(err) = std::fs::create_dir_all(root.join("folder.ron")) {
             panic!("a folder: {err}");
         }
-        Files { _dir: dir, root }
+        let reports = root.join("reports");
+        if let Err(err) = std::fs::create_dir_all(&reports) {
+            panic!("a folder for reports: {err}");
+        }
+        Files {
+            _dir: dir,
+            reports: reports.display().to_string(),
+            root,
+        }
     }
 
     fn path(&self, which: RuleFile) -> String {
@@ -452,10 +468,8 @@ fn load_rules(
     }
     h.state_mut().send(Command::Go(Go::Rules));
     took += frames(h)?;
-    let (field, button) = match h.state().settings().lang {
-        Lang::Zh => ("规则文件：", "加载这个文件"),
-        Lang::En => ("Rule file:", "Load this file"),
-    };
+    let s = scamcheck::strings::strings(h.state().settings().lang);
+    let (field, button) = (s.rules_file, s.rules_load);
     let Some(node) = h.query_by_label(field) else {
         return Err(format!("the rules screen shows no field {field:?}"));
     };
@@ -605,6 +619,11 @@ fn drive(seed: u64, files: &Files, script: Option<&[Step]>, count: usize) -> Out
             None => choose(&mut rng, &h),
         };
         outcome.steps.push(step.clone());
+        // Reports the monkey saves go to the temporary folder, never the person's documents.
+        h.state_mut()
+            .summary_box()
+            .folder
+            .clone_from(&files.reports);
         let before = h.state().check().answers().clone();
         let demo_step = h.state().screen().is_demo()
             && !h.state().is_confirming_reset()
@@ -710,44 +729,49 @@ fn list(steps: &[Step]) -> String {
 }
 
 /// One monkey run from `base` (plus the environment's seed).
-fn monkey(base: u64) {
-    let seed = seed(base);
+fn monkey(name: &str, base: u64) {
+    let extra = env_seed();
+    let seed = seed(base, extra);
     let steps = match std::env::var("SCAMCHECK_MONKEY_STEPS") {
         Ok(text) => text.trim().parse::<usize>().unwrap_or(STEPS),
         Err(_) => STEPS,
     };
-    println!("monkey seed {seed} (base {base}; set SCAMCHECK_MONKEY_SEED to vary), {steps} steps");
+    println!(
+        "{name}: seed {seed}, {steps} steps; again with: SCAMCHECK_MONKEY_SEED={extra} cargo test \
+         --test monkey {name}"
+    );
     let files = Files::new();
     let start = Instant::now();
     let outcome = drive(seed, &files, None, steps);
     if let Some(failure) = outcome.failure {
         let tail_from = outcome.steps.len().saturating_sub(30);
         eprintln!(
-            "monkey seed {seed} failed at step {}: {failure}\nthe last steps:\n{}",
+            "{name}: seed {seed} failed at step {}: {failure}\nthe last steps:\n{}",
             outcome.steps.len() - 1,
             list(&outcome.steps[tail_from..])
         );
         let shorter = shrink(seed, &files, outcome.steps.clone());
         panic!(
-            "monkey seed {seed} failed at step {}: {failure}\na shorter failing sequence ({} steps):\n{}",
+            "{name}: seed {seed} (SCAMCHECK_MONKEY_SEED={extra}) failed at step {}: {failure}\na shorter failing sequence ({} steps):\n{}",
             outcome.steps.len() - 1,
             shorter.len(),
             list(&shorter)
         );
     }
+    let saved = std::fs::read_dir(&files.reports).map_or(0, Iterator::count);
     let visited = outcome.screens.len();
     assert!(
         visited >= 7 && outcome.critical > 0 && outcome.demo_steps > 0,
-        "monkey seed {seed} saw too little: screens {:?}, {} steps with a critical yes, {} demo \
+        "{name}: seed {seed} saw too little: screens {:?}, {} steps with a critical yes, {} demo \
          or quiz steps",
         outcome.screens,
         outcome.critical,
         outcome.demo_steps
     );
     println!(
-        "monkey seed {seed}: {} steps in {:.1?}, worst step {:?} ({})\n  steps ending on each \
+        "{name}: seed {seed}: {} steps in {:.1?}, worst step {:?} ({})\n  steps ending on each \
          screen: {:?}\n  steps with a critical yes: {}, demo/quiz steps compared: {}, rule \
-         files loaded: {}, refused: {}, 50 KB pastes: {}",
+         files loaded: {}, refused: {}, 50 KB pastes: {}, reports saved: {saved}",
         outcome.steps.len(),
         start.elapsed(),
         outcome.worst,
@@ -763,20 +787,20 @@ fn monkey(base: u64) {
 
 #[test]
 fn monkey_a() {
-    monkey(0x5CA3_0001);
+    monkey("monkey_a", 0x5CA3_0001);
 }
 
 #[test]
 fn monkey_b() {
-    monkey(0x5CA3_0002);
+    monkey("monkey_b", 0x5CA3_0002);
 }
 
 #[test]
 fn monkey_c() {
-    monkey(0x5CA3_0003);
+    monkey("monkey_c", 0x5CA3_0003);
 }
 
 #[test]
 fn monkey_d() {
-    monkey(0x5CA3_0004);
+    monkey("monkey_d", 0x5CA3_0004);
 }
