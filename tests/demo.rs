@@ -183,7 +183,7 @@ fn loading_a_broken_rule_file_keeps_the_rules_and_a_good_one_takes_effect() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     h.event(egui::Event::Paste(broken.display().to_string()));
     h.run();
-    click(&mut h, "加载这个文件");
+    scroll_and_click(&mut h, "加载这个文件");
     match h.state().rules_status() {
         Some(LoadStatus::Problems(err)) => {
             let lines = err.lines_in(Lang::Zh);
@@ -208,7 +208,7 @@ fn loading_a_broken_rule_file_keeps_the_rules_and_a_good_one_takes_effect() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
     h.event(egui::Event::Paste(good.display().to_string()));
     h.run();
-    click(&mut h, "加载这个文件");
+    scroll_and_click(&mut h, "加载这个文件");
     assert!(matches!(
         h.state().rules_status(),
         Some(LoadStatus::Loaded { questions: 20, .. })
