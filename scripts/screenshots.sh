@@ -81,3 +81,16 @@ for lang in zh en; do
     shot "$lang-hang-up-largest"
     kill "$APP"; wait "$APP" 2>/dev/null || true
 done
+
+# The hang-up screen with a trusted person, put in on the Rules screen by clicking its fields.
+for lang in zh en; do
+    open_app "$lang" 1100 820
+    key r
+    xdotool mousemove --window "$WID" 300 250 click 1; sleep 0.3
+    if [ "$lang" = zh ]; then typed "小明"; else typed "Ming"; fi
+    xdotool mousemove --window "$WID" 300 324 click 1; sleep 0.3
+    typed "138 0000 1234"
+    key Escape Escape 2
+    shot "$lang-hang-up-trusted"
+    kill "$APP"; wait "$APP" 2>/dev/null || true
+done
