@@ -7,6 +7,7 @@ use std::path::{Path, PathBuf};
 
 use crate::answers::Answers;
 use crate::engine::Verdict;
+use crate::handout::escape;
 use crate::number::{NumberClass, classify};
 use crate::rules::RuleSet;
 use crate::strings::{Strings, fill, strings};
@@ -378,22 +379,6 @@ blockquote { margin: .4em 0; padding: .4em .8em; border-left: 3pt solid #000; wh
   li, dt, dd, blockquote, p { break-inside: avoid; }
 }
 ";
-
-/// Escapes text for HTML content and attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out += "&amp;",
-            '<' => out += "&lt;",
-            '>' => out += "&gt;",
-            '"' => out += "&quot;",
-            '\'' => out += "&#39;",
-            other => out.push(other),
-        }
-    }
-    out
-}
 
 /// The file name's stem for a report saved at `stamp` (`YYYYMMDD-HHMMSS`).
 pub fn file_stem(stamp: &str) -> String {

@@ -301,20 +301,8 @@ fn a_broken_rule_file_at_start_opens_on_the_built_in_rules_and_says_so() {
 #[test]
 fn f11_asks_the_window_for_fullscreen() {
     let mut h = app(Lang::En);
-    // One frame with the key down, so its output holds the command.
-    h.input_mut().events.push(egui::Event::Key {
-        key: Key::F11,
-        physical_key: None,
-        pressed: true,
-        repeat: false,
-        modifiers: egui::Modifiers::NONE,
-    });
-    h.step();
-    let asked = h
-        .output()
-        .viewport_output
-        .values()
-        .flat_map(|v| v.commands.iter())
-        .any(|c| *c == egui::ViewportCommand::Fullscreen(true));
-    assert!(asked, "no fullscreen command was sent");
+    assert!(
+        common::f11_asks_for_fullscreen(&mut h),
+        "no fullscreen command was sent"
+    );
 }

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 mod common;
 
-use common::{app, paste_into, shows};
+use common::{MemoryStorage, app, paste_into, shows};
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
@@ -158,23 +158,6 @@ fn a_one_mebibyte_paste_is_cut_and_the_window_keeps_responding() {
         h.run();
         assert_eq!(h.state().screen(), &Screen::Start);
     }
-}
-
-/// Storage that keeps what the app saves in memory, to see exactly what would reach the disk.
-#[derive(Default)]
-struct MemoryStorage(std::collections::BTreeMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 #[test]

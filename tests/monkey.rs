@@ -7,6 +7,7 @@
 
 mod common;
 
+use common::MemoryStorage;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -544,22 +545,6 @@ fn check(h: &Harness<'_, ScamcheckApp>, before: &Answers, demo_step: bool) -> Re
         ));
     }
     Ok(())
-}
-
-#[derive(Default)]
-struct MemoryStorage(std::collections::BTreeMap<String, String>);
-
-impl eframe::Storage for MemoryStorage {
-    fn get_string(&self, key: &str) -> Option<String> {
-        self.0.get(key).cloned()
-    }
-    fn set_string(&mut self, key: &str, value: String) {
-        self.0.insert(key.to_owned(), value);
-    }
-    fn remove_string(&mut self, key: &str) {
-        self.0.remove(key);
-    }
-    fn flush(&mut self) {}
 }
 
 /// Nothing but the settings reach storage, and no answer is among them.

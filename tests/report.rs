@@ -7,7 +7,8 @@ mod common;
 use common::{app, click, paste_into, rules, scroll_and_click, shows};
 use eframe::egui::Key;
 use scamcheck::app::{Screen, SummaryStatus};
-use scamcheck::report::{PaymentDetails, Report, ReportInput, build, escape, save};
+use scamcheck::handout::escape;
+use scamcheck::report::{PaymentDetails, Report, ReportInput, build, save};
 use scamcheck::{Answer, Answers, Lang, RuleSet, evaluate};
 
 const WHEN: &str = "2026-11-23 10:42:00";

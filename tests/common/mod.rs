@@ -93,3 +93,20 @@ pub fn f11_asks_for_fullscreen(h: &mut Harness<'_, ScamcheckApp>) -> bool {
     h.run();
     asked
 }
+
+/// Storage that keeps what the app saves in memory, to see exactly what would reach the disk.
+#[derive(Default)]
+pub struct MemoryStorage(pub std::collections::BTreeMap<String, String>);
+
+impl eframe::Storage for MemoryStorage {
+    fn get_string(&self, key: &str) -> Option<String> {
+        self.0.get(key).cloned()
+    }
+    fn set_string(&mut self, key: &str, value: String) {
+        self.0.insert(key.to_owned(), value);
+    }
+    fn remove_string(&mut self, key: &str) {
+        self.0.remove(key);
+    }
+    fn flush(&mut self) {}
+}
