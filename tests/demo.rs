@@ -153,10 +153,7 @@ fn the_rules_screen_lists_every_question_and_rule_with_its_source() {
 
 #[test]
 fn loading_a_broken_rule_file_keeps_the_rules_and_a_good_one_takes_effect() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(err) => panic!("{err}"),
-    };
+    let dir = common::temp_dir();
     let broken = dir.path().join("broken.ron");
     let shipped = format!("{}/rules.ron", env!("CARGO_MANIFEST_DIR"));
     let text = std::fs::read_to_string(&shipped).unwrap_or_default();
@@ -224,25 +221,11 @@ fn loading_a_broken_rule_file_keeps_the_rules_and_a_good_one_takes_effect() {
 
 #[test]
 fn the_summary_is_saved_only_on_request_and_never_over_an_existing_file() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(err) => panic!("{err}"),
-    };
+    let dir = common::temp_dir();
     let mut h = app(Lang::En);
     click(&mut h, "I already paid or gave a code");
     assert_eq!(h.state().screen(), &Screen::Emergency);
-    let names = || {
-        let mut names: Vec<String> = std::fs::read_dir(dir.path())
-            .map(|entries| {
-                entries
-                    .filter_map(Result::ok)
-                    .map(|e| e.file_name().to_string_lossy().into_owned())
-                    .collect()
-            })
-            .unwrap_or_default();
-        names.sort();
-        names
-    };
+    let names = || common::file_names(dir.path());
     h.state_mut().summary_box().folder = dir.path().display().to_string();
     h.run();
     assert!(names().is_empty(), "nothing is written before Save");

@@ -369,10 +369,7 @@ fn the_html_page_is_self_contained_and_every_text_is_escaped() {
 
 #[test]
 fn two_saves_in_a_row_both_succeed_with_distinct_names_and_nothing_is_overwritten() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(err) => panic!("{err}"),
-    };
+    let dir = common::temp_dir();
     let stamp = "20261123-104200";
     let first = save(dir.path(), stamp, "first").unwrap_or_else(|e| panic!("{e}"));
     let second = save(dir.path(), stamp, "second").unwrap_or_else(|e| panic!("{e}"));
@@ -401,10 +398,7 @@ fn two_saves_in_a_row_both_succeed_with_distinct_names_and_nothing_is_overwritte
 
 #[test]
 fn a_save_into_a_missing_folder_says_so() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(err) => panic!("{err}"),
-    };
+    let dir = common::temp_dir();
     let missing = dir.path().join("no-such-folder");
     let message = save(&missing, "20261123-104200", "x")
         .err()
@@ -413,26 +407,9 @@ fn a_save_into_a_missing_folder_says_so() {
     assert!(message.contains("does not exist"), "{message}");
 }
 
-/// Files in `dir`, sorted.
-fn files(dir: &std::path::Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-}
-
 #[test]
 fn in_the_window_the_report_is_written_only_on_the_button_with_what_the_person_added() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(err) => panic!("{err}"),
-    };
+    let dir = common::temp_dir();
     let mut h = app(Lang::En);
     h.state_mut().summary_box().folder = dir.path().display().to_string();
     // The caller's words and number, on "What are they saying?".
@@ -457,12 +434,12 @@ fn in_the_window_the_report_is_written_only_on_the_button_with_what_the_person_a
     assert!(shows(&h, "What was shared (code, screen, app installed):"));
     assert!(!h.state_mut().summary_box().include_said, "off by default");
     assert!(
-        files(dir.path()).is_empty(),
+        common::file_names(dir.path()).is_empty(),
         "nothing is written before Save"
     );
 
     scroll_and_click(&mut h, "Save report");
-    let names = files(dir.path());
+    let names = common::file_names(dir.path());
     assert_eq!(names.len(), 1, "{names:?}");
     assert!(
         names[0].starts_with("scamcheck-report-") && names[0].ends_with(".html"),
@@ -494,7 +471,7 @@ fn in_the_window_the_report_is_written_only_on_the_button_with_what_the_person_a
     assert!(h.state_mut().summary_box().include_said);
     scroll_and_click(&mut h, "Save report");
     let first_name = names[0].clone();
-    let names = files(dir.path());
+    let names = common::file_names(dir.path());
     assert_eq!(names.len(), 2, "{names:?}");
     let saved: Vec<String> = match &h.state_mut().summary_box().status {
         Some(SummaryStatus::Saved(path)) => {
@@ -514,7 +491,11 @@ fn in_the_window_the_report_is_written_only_on_the_button_with_what_the_person_a
 
     scroll_and_click(&mut h, "Copy report");
     assert!(shows(&h, "Copied."));
-    assert_eq!(files(dir.path()).len(), 2, "copying writes nothing");
+    assert_eq!(
+        common::file_names(dir.path()).len(),
+        2,
+        "copying writes nothing"
+    );
 }
 
 #[test]

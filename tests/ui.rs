@@ -328,10 +328,7 @@ fn a_trusted_person_set_on_the_rules_screen_is_shown_large_on_the_urgent_screens
 
 #[test]
 fn the_rules_screen_saves_the_printable_checklist_as_a_new_file_each_time() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(err) => panic!("{err}"),
-    };
+    let dir = common::temp_dir();
     let mut h = app(Lang::En);
     press(&mut h, Key::R);
     let field = h.get_by_label("Save in folder:");
@@ -342,15 +339,7 @@ fn the_rules_screen_saves_the_printable_checklist_as_a_new_file_each_time() {
     h.run();
     scroll_and_click(&mut h, "Save the printable checklist");
     scroll_and_click(&mut h, "Save the printable checklist");
-    let mut names: Vec<String> = std::fs::read_dir(dir.path())
-        .map(|entries| {
-            entries
-                .flatten()
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
+    let names = common::file_names(dir.path());
     assert_eq!(
         names,
         [
