@@ -107,6 +107,11 @@ fn check_every_screen(h: &mut Harness<'_, ScamcheckApp>, s: &Strings, at: &str) 
     press(h, Key::Escape);
     press(h, Key::T);
     assert_eq!(h.state().screen(), &Screen::Listen, "{at}");
+    assert_inside(
+        h,
+        s.listen_prompt,
+        &format!("{at}, text check: the box being typed in"),
+    );
     paste_into(
         h,
         s.listen_prompt,

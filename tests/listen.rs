@@ -97,9 +97,7 @@ fn the_callers_number_is_explained_and_can_be_recorded() {
         "Normal if you often hear from family in Hong Kong"
     ));
     assert_eq!(h.state().check().answers().get("overseas_number"), None);
-    h.get_by_label("Yes, this happened: Calls from an overseas number")
-        .click();
-    h.run();
+    common::scroll_and_click(&mut h, "Yes, this happened: Calls from an overseas number");
     assert_eq!(
         h.state().check().answers().get("overseas_number"),
         Some(Answer::Yes)

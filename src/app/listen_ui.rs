@@ -176,11 +176,40 @@ const SIDE_BY_SIDE: f32 = 900.0;
 pub fn content_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, commands: &mut Vec<Command>) {
     let s = view.s;
     let p = &view.palette;
-    let lang = view.lang;
 
     widgets::heading(ui, s.listen_title, p.text);
-    // What the text suggests, apart from the answers given so far: the meter never reads
-    // "no red flags" while findings are listed.
+    // The box the cursor is in comes first, so the person sees what they type at every size;
+    // what the text suggests and the answers so far sit with the findings.
+    if ui.available_width() >= SIDE_BY_SIDE {
+        ui.columns(2, |columns| {
+            let [left, right] = columns else {
+                return;
+            };
+            // Columns lay out justified, which would stretch a wrapped label's words apart.
+            let ragged = egui::Layout::top_down(egui::Align::Min);
+            left.with_layout(ragged, |ui| {
+                text_ui(ui, view, listen);
+                number_ui(ui, view, &mut listen.number, commands);
+            });
+            right.with_layout(ragged, |ui| {
+                meters_ui(ui, view, listen);
+                findings_ui(ui, view, listen.analysis(), commands);
+            });
+        });
+    } else {
+        text_ui(ui, view, listen);
+        meters_ui(ui, view, listen);
+        number_ui(ui, view, &mut listen.number, commands);
+        findings_ui(ui, view, listen.analysis(), commands);
+    }
+}
+
+/// What the text suggests, apart from the answers given so far: the meter never reads "no red
+/// flags" while findings are listed.
+fn meters_ui(ui: &mut Ui, view: &View<'_>, listen: &Listen) {
+    let s = view.s;
+    let p = &view.palette;
+    let lang = view.lang;
     let suggested = listen.analysis().map(|a| &a.verdict);
     if let Some(verdict) = suggested.filter(|v| !v.flags.is_empty()) {
         widgets::labelled_meter(
@@ -201,27 +230,6 @@ pub fn content_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, commands: &
         answers.level,
         answers.level_name.get(lang),
     );
-
-    if ui.available_width() >= SIDE_BY_SIDE {
-        ui.columns(2, |columns| {
-            let [left, right] = columns else {
-                return;
-            };
-            // Columns lay out justified, which would stretch a wrapped label's words apart.
-            let ragged = egui::Layout::top_down(egui::Align::Min);
-            left.with_layout(ragged, |ui| {
-                number_ui(ui, view, &mut listen.number, commands);
-                text_ui(ui, view, listen);
-            });
-            right.with_layout(ragged, |ui| {
-                findings_ui(ui, view, listen.analysis(), commands);
-            });
-        });
-    } else {
-        number_ui(ui, view, &mut listen.number, commands);
-        text_ui(ui, view, listen);
-        findings_ui(ui, view, listen.analysis(), commands);
-    }
 }
 
 /// The critical findings not yet recorded as "yes".
