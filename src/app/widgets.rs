@@ -246,6 +246,8 @@ pub fn risk_meter(ui: &mut Ui, palette: &Palette, s: &Strings, level: Level, nam
         .inner_margin(12)
         .show(ui, |ui| {
             ui.set_width(ui.available_width());
+            // In a narrow column the level squares go under the name instead of beside it.
+            let narrow = ui.available_width() < METER_SIDE_BY_SIDE;
             ui.horizontal(|ui| {
                 level_icon(ui, palette, level, 48.0);
                 ui.vertical(|ui| {
@@ -264,13 +266,21 @@ pub fn risk_meter(ui: &mut Ui, palette: &Palette, s: &Strings, level: Level, nam
                             .strong()
                             .color(color),
                     );
+                    if narrow {
+                        segments(ui, palette, level);
+                    }
                 });
-                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                    segments(ui, palette, level);
-                });
+                if !narrow {
+                    ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                        segments(ui, palette, level);
+                    });
+                }
             });
         });
 }
+
+/// The width below which a risk meter's squares go under its name.
+const METER_SIDE_BY_SIDE: f32 = 560.0;
 
 /// A risk meter under a heading of its own ("What this text suggests", "Your answers so far").
 pub fn labelled_meter(
@@ -287,7 +297,7 @@ pub fn labelled_meter(
 
 fn segments(ui: &mut Ui, palette: &Palette, level: Level) {
     let (response, painter) = ui.allocate_painter(vec2(4.0 * 44.0, 28.0), Sense::hover());
-    // Right-to-left layout: draw from the left edge of what we got.
+    // Drawn from the left edge of what was allocated, in any layout.
     for (i, segment) in Level::ALL.into_iter().enumerate() {
         let x = response.rect.left() + i as f32 * 44.0;
         let r = Rect::from_min_size(Pos2::new(x, response.rect.top()), vec2(38.0, 28.0));
