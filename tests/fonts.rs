@@ -52,7 +52,7 @@ fn every_shipped_chinese_character_has_a_glyph_in_the_chosen_font() {
     let Some(font) = fonts::system_cjk_font() else {
         panic!("no Chinese font found: install fonts-noto-cjk (bash .ci/run does)");
     };
-    let face = match skrifa::FontRef::from_index(font.data.as_slice(), font.index) {
+    let face = match skrifa::FontRef::from_index((*font.data).as_ref(), font.index) {
         Ok(face) => face,
         Err(err) => panic!(
             "{}: cannot read face {}: {err}",

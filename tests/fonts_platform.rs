@@ -150,7 +150,7 @@ fn assert_found(found: Option<CjkFont>, dir: &tempfile::TempDir, family: &str, f
     };
     assert_eq!(font.family, family);
     assert_eq!(font.path, dir.path().join(file));
-    let face = match skrifa::FontRef::from_index(font.data.as_slice(), font.index) {
+    let face = match skrifa::FontRef::from_index((*font.data).as_ref(), font.index) {
         Ok(face) => face,
         Err(err) => panic!("{file}: {err}"),
     };
@@ -243,4 +243,30 @@ fn no_chinese_family_means_no_font() {
     assert!(lookup(&dir).is_none());
     let empty = font_dir(&[]);
     assert!(lookup(&empty).is_none());
+}
+
+#[test]
+fn the_direct_lookup_reads_only_the_listed_files_and_skips_missing_ones() {
+    let dir = font_dir(&[
+        ("msyh.ttc", "Microsoft YaHei", Some("微软雅黑")),
+        ("simsun.ttc", "SimSun", Some("宋体")),
+        ("arial.ttf", "Arial", None),
+    ]);
+    let listed =
+        |names: &[&str]| -> Vec<PathBuf> { names.iter().map(|n| dir.path().join(n)).collect() };
+    // The preferred face is in the folder but not listed: only the listed files count.
+    assert_found(
+        fonts::cjk_font_in_files(&listed(&["missing.ttc", "arial.ttf", "simsun.ttc"])),
+        &dir,
+        "SimSun",
+        "simsun.ttc",
+    );
+    assert_found(
+        fonts::cjk_font_in_files(&listed(&["simsun.ttc", "msyh.ttc"])),
+        &dir,
+        "Microsoft YaHei",
+        "msyh.ttc",
+    );
+    // No listed file holds a Chinese face: the caller falls back to the scan.
+    assert!(fonts::cjk_font_in_files(&listed(&["arial.ttf", "missing.ttc"])).is_none());
 }
