@@ -130,6 +130,8 @@ enum Role {
     Question(usize),
     /// The warnings.
     Warning,
+    /// The patterns of a text about the scam.
+    About,
     /// A question's `unless` patterns, by question index.
     Unless(usize),
 }
@@ -192,6 +194,7 @@ impl Analyzer {
             ));
         }
         members.push((Role::Warning, rules.warnings().iter().collect()));
+        members.push((Role::About, rules.about_the_scam().iter().collect()));
         members.retain(|(_, list)| !list.is_empty());
         // A question's member only says where to look, so it may be loose; the warnings and
         // `unless` decide, so they are exact.
@@ -218,7 +221,8 @@ impl Analyzer {
                         .patterns()
                         .iter()
                         .chain(rules.unless())
-                        .chain(rules.warnings()),
+                        .chain(rules.warnings())
+                        .chain(rules.about_the_scam()),
                 );
                 if issues.is_empty() {
                     issues.push(Issue::new(
@@ -344,6 +348,7 @@ impl Analyzer {
         let mut raised: Vec<usize> = Vec::new();
         let mut honest = vec![false; questions.len()];
         let mut hits = vec![false; self.roles.len()];
+        let mut about = false;
         for (offset, segment) in segments(normal.text()) {
             hits.fill(false);
             if !self.set.matches_read_at(&mut hits, segment, 0) {
@@ -361,10 +366,12 @@ impl Analyzer {
                     Role::Question(q) => raised.push(q),
                     Role::Unless(q) => honest[q] = true,
                     Role::Warning => warned = true,
+                    Role::About => about = true,
                 }
             }
             if warned {
-                continue;
+                // A warning never hides an emergency: "别转账……我已经转了" still counts.
+                raised.retain(|&q| questions[q].severity == Severity::Emergency);
             }
             // The first match of each question in the line: the move and its quote. (Finding
             // every repeat within one line would double the cost for no new answer.)
@@ -377,6 +384,10 @@ impl Analyzer {
                     spans.push((offset + m.start(), offset + m.end(), question));
                 }
             }
+        }
+        if about {
+            // Advice about the scam describes the moves; only "I already paid" still counts.
+            spans.retain(|&(_, _, q)| questions[q].severity == Severity::Emergency);
         }
         spans.sort_unstable();
         spans.dedup();
@@ -470,10 +481,7 @@ impl<'a> Normalized<'a> {
             changes_length |= fold(c).is_some_and(|f| f.len_utf8() != c.len_utf8())
                 || (c.is_whitespace()
                     && previous.is_some_and(is_han)
-                    && original[at..]
-                        .chars()
-                        .find(|n| !n.is_whitespace())
-                        .is_some_and(is_han));
+                    && joins_chinese(&original[at..]));
             if changes_length {
                 break;
             }
@@ -508,9 +516,7 @@ impl<'a> Normalized<'a> {
         while let Some((at, c)) = chars.next() {
             if c.is_whitespace() && last_kept.is_some_and(is_han) {
                 // Drop a run of spaces that sits between two Chinese characters.
-                let rest = &original[at..];
-                let next = rest.chars().find(|n| !n.is_whitespace());
-                if next.is_some_and(is_han) {
+                if joins_chinese(&original[at..]) {
                     flush(&mut text, &mut origin, run_start, at);
                     while chars.peek().is_some_and(|(_, n)| n.is_whitespace()) {
                         chars.next();
@@ -579,6 +585,26 @@ fn fold(c: char) -> Option<char> {
         _ => return None,
     };
     Some(c.to_ascii_lowercase())
+}
+
+/// Whether the run of whitespace that `rest` starts with, after a Chinese character, is
+/// dropped: when a Chinese character follows, and the run does not end one turn of a pasted
+/// call before the next ("客服：", "我:"). A line break inside one message (an SMS wrapped
+/// over lines) is dropped like a space, so the message is read as one line.
+fn joins_chinese(rest: &str) -> bool {
+    let next = rest.trim_start();
+    let run = &rest[..rest.len() - next.len()];
+    next.chars().next().is_some_and(is_han)
+        && !(run.contains(['\n', '\r', '\u{2028}', '\u{2029}']) && starts_turn(next))
+}
+
+/// Whether a line starts with a speaker's name and a colon: at most eight characters, none a
+/// space or sentence punctuation, then `:` or `：`.
+fn starts_turn(line: &str) -> bool {
+    line.chars()
+        .take(9)
+        .take_while(|c| !c.is_whitespace() && !"，。！？,.!?".contains(*c))
+        .any(|c| c == ':' || c == '：')
 }
 
 fn is_han(c: char) -> bool {

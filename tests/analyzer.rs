@@ -368,3 +368,46 @@ fn highlights_of_a_real_text_fall_on_character_boundaries() {
     }
     assert!(merged.windows(2).all(|w| w[0].end <= w[1].start));
 }
+
+#[test]
+fn a_text_about_the_scam_is_advice_not_a_request() {
+    let rules = rules();
+    // A poster: the scam is named in the heading, the moves are listed below it.
+    let poster = "冒充客服退款诈骗的信号：\n①让你加个人微信进理赔群\n②让你下载会议App、共享屏幕\n③让你打开借呗看看额度";
+    assert!(level(&rules, poster) < 2, "{:?}", indicated(&rules, poster));
+    // The same moves without the heading are the scam.
+    let moves = "①让你加个人微信进理赔群\n②让你下载会议App、共享屏幕\n③让你打开借呗看看额度";
+    assert_eq!(level(&rules, moves), 3, "{:?}", indicated(&rules, moves));
+    // "I already paid" is never dropped: it is the emergency.
+    let victim = "刚才那个客服是骗子吧？我已经按他说的转了5000块。";
+    assert!(
+        indicated(&rules, victim)
+            .iter()
+            .any(|q| q == "already_paid"),
+        "{:?}",
+        indicated(&rules, victim)
+    );
+    // A caller's "I'm not a scammer" is not advice.
+    let caller = "您放心，我们不是骗子，您先下载一个会议App，我教您关闭会员。";
+    assert_eq!(level(&rules, caller), 3, "{:?}", indicated(&rules, caller));
+}
+
+#[test]
+fn each_line_of_a_pasted_call_is_read_on_its_own() {
+    let rules = rules();
+    // A warning in one turn does not hide a request in the next, even when both are Chinese
+    // and only a line break separates them.
+    let call = "我：你不要骗我\n客服：您先下载一个会议App，我教您操作。";
+    assert!(
+        indicated(&rules, call).iter().any(|q| q == "download_app"),
+        "{:?}",
+        indicated(&rules, call)
+    );
+    // The person's own question is not the caller's request.
+    let own = "我：那要我把身份证号告诉你吗？\n客服：不用告诉我，您在官方App里自己上传就行。";
+    assert!(
+        !indicated(&rules, own).iter().any(|q| q == "card_or_code"),
+        "{:?}",
+        indicated(&rules, own)
+    );
+}

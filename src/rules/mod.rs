@@ -50,6 +50,7 @@ pub struct RuleSet {
     patterns: Vec<ExpandedPattern>,
     unless: Vec<ExpandedPattern>,
     warnings: Vec<ExpandedPattern>,
+    about_the_scam: Vec<ExpandedPattern>,
     numbers: Vec<Regex>,
 }
 
@@ -109,6 +110,7 @@ impl RuleSet {
                 patterns: expanded.patterns,
                 unless: expanded.unless,
                 warnings: expanded.warnings,
+                about_the_scam: expanded.about_the_scam,
                 numbers,
             }),
             _ => Err(invalid(origin, src, issues)),
@@ -178,6 +180,11 @@ impl RuleSet {
     /// The warning patterns, expanded.
     pub fn warnings(&self) -> &[ExpandedPattern] {
         &self.warnings
+    }
+
+    /// The patterns of a text about the scam (advice, a warning, a question), expanded.
+    pub fn about_the_scam(&self) -> &[ExpandedPattern] {
+        &self.about_the_scam
     }
 
     /// A [`LoadError`] for problems found after loading (when the patterns compile), placed

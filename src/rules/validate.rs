@@ -311,6 +311,11 @@ pub(crate) fn expand_patterns(file: &RuleFile, issues: &mut Vec<Issue>) -> Expan
         out.warnings
             .extend(expand("", format!("warnings[{i}]"), anchor, written));
     }
+    for (i, written) in file.about_the_scam.iter().enumerate() {
+        let anchor = vec!["about_the_scam".to_owned(), written.clone()];
+        out.about_the_scam
+            .extend(expand("", format!("about_the_scam[{i}]"), anchor, written));
+    }
     out
 }
 
@@ -320,6 +325,7 @@ pub(crate) struct Expanded {
     pub(crate) patterns: Vec<ExpandedPattern>,
     pub(crate) unless: Vec<ExpandedPattern>,
     pub(crate) warnings: Vec<ExpandedPattern>,
+    pub(crate) about_the_scam: Vec<ExpandedPattern>,
 }
 
 /// The first capital ASCII letter of a pattern that is a letter to match, not part of an escape
