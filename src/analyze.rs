@@ -57,6 +57,20 @@ pub struct Analysis {
     pub answers: Answers,
     /// The verdict for those answers.
     pub verdict: Verdict,
+    /// Where the text names the scam itself (`about_the_scam`): the text reads as advice, and
+    /// only an emergency finding is kept.
+    pub about_the_scam: Option<Quote>,
+}
+
+/// A stretch of the original text.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Quote {
+    /// Byte offset in the original text (a character boundary).
+    pub start: usize,
+    /// Byte offset just past the quote.
+    pub end: usize,
+    /// The quoted text.
+    pub text: String,
 }
 
 impl Analysis {
@@ -121,6 +135,8 @@ pub struct Analyzer {
     /// For each question, its patterns as one regex for the exact spans, compiled on its
     /// first use (most texts raise only a few questions).
     spans: Vec<LazyRegex>,
+    /// The `about_the_scam` patterns, for the quote, compiled on first use.
+    about: LazyRegex,
 }
 
 /// What a member of the analyser's set stands for.
@@ -253,11 +269,16 @@ impl Analyzer {
                 compiled: OnceLock::new(),
             })
             .collect();
+        let about = LazyRegex {
+            pattern: alternation(rules.about_the_scam().iter().map(|p| &p.regex)),
+            compiled: OnceLock::new(),
+        };
         Ok(Analyzer {
             rules,
             set,
             roles,
             spans,
+            about,
         })
     }
 
@@ -335,6 +356,11 @@ impl Analyzer {
     /// # Errors
     /// [`AnalyzeError::TooLong`] above [`MAX_TEXT_BYTES`].
     pub fn findings(&self, text: &str) -> Result<Vec<Finding>, AnalyzeError> {
+        self.scan(text).map(|(findings, _)| findings)
+    }
+
+    /// The findings, and where the text names the scam itself, if it does.
+    fn scan(&self, text: &str) -> Result<(Vec<Finding>, Option<Quote>), AnalyzeError> {
         if text.len() > MAX_TEXT_BYTES {
             return Err(AnalyzeError::TooLong {
                 len: text.len(),
@@ -348,7 +374,7 @@ impl Analyzer {
         let mut raised: Vec<usize> = Vec::new();
         let mut honest = vec![false; questions.len()];
         let mut hits = vec![false; self.roles.len()];
-        let mut about = false;
+        let mut about: Option<(usize, usize)> = None;
         for (offset, segment) in segments(normal.text()) {
             hits.fill(false);
             if !self.set.matches_read_at(&mut hits, segment, 0) {
@@ -366,7 +392,18 @@ impl Analyzer {
                     Role::Question(q) => raised.push(q),
                     Role::Unless(q) => honest[q] = true,
                     Role::Warning => warned = true,
-                    Role::About => about = true,
+                    Role::About => {
+                        if about.is_none() {
+                            about =
+                                self.about
+                                    .get()
+                                    .and_then(|regex| regex.find(segment))
+                                    .map(|m| {
+                                        let (start, end) = clause(segment, m.start(), m.end());
+                                        (offset + start, offset + end)
+                                    });
+                        }
+                    }
                 }
             }
             if warned {
@@ -385,7 +422,7 @@ impl Analyzer {
                 }
             }
         }
-        if about {
+        if about.is_some() {
             // Advice about the scam describes the moves; only "I already paid" still counts.
             spans.retain(|&(_, _, q)| questions[q].severity == Severity::Emergency);
         }
@@ -405,7 +442,15 @@ impl Analyzer {
             .collect();
         // Two spans of the normalised text can map to one of the original (a dropped space).
         findings.dedup();
-        Ok(findings)
+        let about = about.map(|(start, end)| {
+            let (start, end) = normal.original_span(start, end);
+            Quote {
+                start,
+                end,
+                text: text[start..end].to_owned(),
+            }
+        });
+        Ok((findings, about))
     }
 
     /// Analyses `text` and scores what it indicates.
@@ -413,7 +458,7 @@ impl Analyzer {
     /// # Errors
     /// [`AnalyzeError::TooLong`] above [`MAX_TEXT_BYTES`].
     pub fn analyze(&self, text: &str) -> Result<Analysis, AnalyzeError> {
-        let findings = self.findings(text)?;
+        let (findings, about_the_scam) = self.scan(text)?;
         let answers: Answers = findings
             .iter()
             .map(|f| (f.question.clone(), Answer::Yes))
@@ -423,6 +468,7 @@ impl Analyzer {
             findings,
             answers,
             verdict,
+            about_the_scam,
         })
     }
 }
@@ -585,6 +631,17 @@ fn fold(c: char) -> Option<char> {
         _ => return None,
     };
     Some(c.to_ascii_lowercase())
+}
+
+/// The clause of `line` around `start..end`: from just after the previous sentence or clause
+/// mark to just before the next one, without surrounding spaces.
+fn clause(line: &str, start: usize, end: usize) -> (usize, usize) {
+    let marks = |c: char| ",.!?;:\n".contains(c);
+    let from = line[..start].rfind(marks).map_or(0, |at| at + 1);
+    let to = line[end..].find(marks).map_or(line.len(), |at| end + at);
+    let piece = &line[from..to];
+    let lead = piece.len() - piece.trim_start().len();
+    (from + lead, from + piece.trim_end().len())
 }
 
 /// Whether the run of whitespace that `rest` starts with, after a Chinese character, is

@@ -370,6 +370,10 @@ pub fn analysis_json(analysis: &Analysis, lang: Lang) -> serde_json::Value {
         .iter()
         .map(|f| json!({"question": f.question, "start": f.start, "end": f.end, "text": f.text}))
         .collect();
+    value["about_the_scam"] = analysis.about_the_scam.as_ref().map_or(
+        serde_json::Value::Null,
+        |q| json!({"start": q.start, "end": q.end, "text": q.text}),
+    );
     value
 }
 
@@ -434,6 +438,9 @@ fn verdict_text(rules: &RuleSet, verdict: &Verdict, lang: Lang) -> String {
 fn analysis_text(rules: &RuleSet, analysis: &Analysis, lang: Lang) -> String {
     let s = strings(lang);
     let mut out = String::new();
+    if let Some(about) = &analysis.about_the_scam {
+        out += &format!("{} “{}”\n\n", s.about_the_scam, about.text);
+    }
     if analysis.findings.is_empty() {
         out += &format!("{}\n\n", s.cli_nothing_found);
     } else {

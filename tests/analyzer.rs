@@ -375,6 +375,11 @@ fn a_text_about_the_scam_is_advice_not_a_request() {
     // A poster: the scam is named in the heading, the moves are listed below it.
     let poster = "冒充客服退款诈骗的信号：\n①让你加个人微信进理赔群\n②让你下载会议App、共享屏幕\n③让你打开借呗看看额度";
     assert!(level(&rules, poster) < 2, "{:?}", indicated(&rules, poster));
+    let quote = match rules.analyze(poster) {
+        Ok(a) => a.about_the_scam.map(|q| q.text),
+        Err(err) => panic!("{err}"),
+    };
+    assert_eq!(quote.as_deref(), Some("冒充客服退款诈骗的信号"));
     // The same moves without the heading are the scam.
     let moves = "①让你加个人微信进理赔群\n②让你下载会议App、共享屏幕\n③让你打开借呗看看额度";
     assert_eq!(level(&rules, moves), 3, "{:?}", indicated(&rules, moves));

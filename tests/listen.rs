@@ -87,6 +87,30 @@ fn an_everyday_delivery_notice_offers_nothing_critical() {
 }
 
 #[test]
+fn a_pasted_warning_about_the_scam_is_explained_not_counted() {
+    let mut h = app(Lang::Zh);
+    open_listen(&mut h);
+    paste_into(
+        &mut h,
+        "把对方说的话或收到的短信打在这里（或粘贴）：",
+        "冒充客服退款诈骗的信号：\n①让你下载会议App、共享屏幕\n②让你打开借呗看看额度",
+    );
+    let Some(analysis) = h.state().listen().analysis() else {
+        panic!("no analysis")
+    };
+    assert!(analysis.findings.is_empty(), "{:?}", analysis.questions());
+    assert!(
+        shows(&h, "这段文字在讲这种骗局本身"),
+        "the reason is on the screen"
+    );
+    assert!(
+        shows(&h, "冒充客服退款诈骗的信号"),
+        "with the words that name the scam"
+    );
+    assert!(!shows(&h, "[致命]"), "no critical finding is offered");
+}
+
+#[test]
 fn the_callers_number_is_explained_and_can_be_recorded() {
     let mut h = app(Lang::En);
     open_listen(&mut h);

@@ -332,6 +332,9 @@ fn findings_ui(
     let mut questions = analysis.map(Analysis::questions).unwrap_or_default();
     // The most decisive first: a critical finding must not hide below the fold.
     questions.sort_by_key(|id| std::cmp::Reverse(view.rules.question(id).map(|q| q.severity)));
+    if let Some(about) = analysis.and_then(|a| a.about_the_scam.as_ref()) {
+        ui.label(RichText::new(format!("{} “{}”", s.about_the_scam, about.text)).color(p.text));
+    }
     if questions.is_empty() {
         ui.label(RichText::new(s.listen_nothing).color(p.weak_text));
         return;
