@@ -55,6 +55,28 @@ fn analyse(c: &mut Criterion) {
         });
     }
     group.finish();
+
+    // Text as people write it: every item of the dev corpus, each analysed on its own (the
+    // repeated lines above let the regex caches warm up; varied text does not).
+    let items = match scamcheck::corpus::load(std::path::Path::new("tests/corpus/dev.jsonl")) {
+        Ok(items) => items,
+        Err(err) => panic!("{err}"),
+    };
+    let texts: Vec<&str> = items.iter().map(|i| i.text.as_str()).collect();
+    let mut group = c.benchmark_group("analyze the dev corpus");
+    group.sample_size(10);
+    group.throughput(Throughput::Bytes(
+        texts.iter().map(|t| t.len() as u64).sum(),
+    ));
+    group.bench_function(format!("{} items one by one", texts.len()), |b| {
+        b.iter(|| {
+            texts
+                .iter()
+                .filter_map(|t| analyzer.analyze(black_box(t)).ok())
+                .count()
+        });
+    });
+    group.finish();
 }
 
 criterion_group!(benches, load, score, analyse);

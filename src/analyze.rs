@@ -1,14 +1,15 @@
 //! The text analyser: finds what the caller said or wrote that matches a question's patterns.
 //!
-//! All patterns are compiled once, into an [`Analyzer`]. A text is scanned once by a
-//! [`RegexSet`] to learn which patterns occur at all; spans are then found only for those, and a
-//! match in a clause that warns against the move ("请勿泄露") is dropped.
+//! All patterns are compiled once, into an [`Analyzer`]. Each line of a text is first checked
+//! for which questions, warnings and honest versions occur at all (each pattern a small regex of
+//! its own, so that every search stays on the fast lazy DFA); spans are then found only for
+//! those, and a match in a line that warns against the move ("请勿泄露") is dropped.
 
 use crate::says;
 use std::borrow::Cow;
 use std::sync::{Arc, OnceLock};
 
-use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
+use regex::{Regex, RegexBuilder};
 
 use crate::answers::{Answer, Answers};
 use crate::engine::{Verdict, evaluate};
@@ -127,9 +128,10 @@ pub fn highlights(rules: &RuleSet, findings: &[Finding]) -> Vec<Highlight> {
 #[derive(Debug)]
 pub struct Analyzer {
     rules: Arc<RuleSet>,
-    /// Every question's patterns, the warnings and every question's `unless`, each as one
-    /// alternation: a single pass over a stretch of text says which of them occur there.
-    set: RegexSet,
+    /// For every question's patterns, the warnings, the texts about the scam and every
+    /// question's `unless`: one small regex per pattern, which together say what occurs in a
+    /// line.
+    set: Vec<Vec<Regex>>,
     /// What each member of the set stands for.
     roles: Vec<Role>,
     /// For each question, its patterns as one regex for the exact spans, compiled on its
@@ -213,21 +215,23 @@ impl Analyzer {
         members.push((Role::About, rules.about_the_scam().iter().collect()));
         members.retain(|(_, list)| !list.is_empty());
         // A question's member only says where to look, so it may be loose; the warnings and
-        // `unless` decide, so they are exact.
-        let regexes: Vec<String> = members
+        // `unless` decide, so they are exact. Each pattern is its own small regex: one
+        // alternation of hundreds of patterns makes a lazy DFA too large for its cache, and the
+        // search falls back to a slow engine on every new text.
+        let set: Result<Vec<Vec<Regex>>, regex::Error> = members
             .iter()
             .map(|(role, list)| {
                 let loose = matches!(role, Role::Question(_));
-                alternation(
-                    list.iter()
-                        .map(|p| if loose { &p.detect } else { &p.regex }),
-                )
+                list.iter()
+                    .map(|p| {
+                        RegexBuilder::new(if loose { &p.detect } else { &p.regex })
+                            .size_limit(REGEX_SET_SIZE_LIMIT)
+                            .dfa_size_limit(REGEX_DFA_LIMIT)
+                            .build()
+                    })
+                    .collect()
             })
             .collect();
-        let set = RegexSetBuilder::new(&regexes)
-            .size_limit(REGEX_SET_SIZE_LIMIT)
-            .dfa_size_limit(REGEX_DFA_LIMIT)
-            .build();
         let set = match set {
             Ok(set) => set,
             Err(err) => {
@@ -377,7 +381,12 @@ impl Analyzer {
         let mut about: Option<(usize, usize)> = None;
         for (offset, segment) in segments(normal.text()) {
             hits.fill(false);
-            if !self.set.matches_read_at(&mut hits, segment, 0) {
+            let mut any = false;
+            for (hit, regexes) in hits.iter_mut().zip(&self.set) {
+                *hit = regexes.iter().any(|regex| regex.is_match(segment));
+                any |= *hit;
+            }
+            if !any {
                 continue;
             }
             raised.clear();
