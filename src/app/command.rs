@@ -404,6 +404,8 @@ impl ScamcheckApp {
             Ok(analyzer) => {
                 self.rules = analyzer.rules().clone();
                 self.analyzer = Some(Arc::new(analyzer));
+                // A compilation of the earlier rules still running is no longer wanted.
+                self.compiling = None;
                 self.rules_path = path;
                 self.listen.invalidate();
                 self.cases = Cases::embedded(&self.rules);

@@ -194,9 +194,12 @@ impl AppOptions {
 pub struct ScamcheckApp {
     settings: Settings,
     rules: Arc<RuleSet>,
-    /// The compiled text patterns, built the first time the text check needs them (they are
-    /// not needed for the first frame). Rule files loaded later come with theirs.
+    /// The compiled text patterns: compiled on a background thread once the first frame is
+    /// shown (they are not needed for it), or when the text check needs them first. Rule files
+    /// loaded later come with theirs.
     analyzer: Option<Arc<Analyzer>>,
+    /// The background compilation of [`Self::analyzer`], while it runs.
+    compiling: Option<std::thread::JoinHandle<Result<Analyzer, LoadError>>>,
     has_cjk_font: bool,
     check: Check,
     screen: Screen,
@@ -273,6 +276,7 @@ impl ScamcheckApp {
         ScamcheckApp {
             settings,
             analyzer,
+            compiling: None,
             rules,
             has_cjk_font,
             check,
@@ -429,7 +433,12 @@ impl ScamcheckApp {
     /// The analyser for the text check, compiled on first use.
     fn listen_analyzer(&mut self) -> Option<Arc<Analyzer>> {
         if self.analyzer.is_none() {
-            match Analyzer::new(self.rules.clone()) {
+            let compiled = match self.compiling.take().map(std::thread::JoinHandle::join) {
+                Some(Ok(compiled)) => compiled,
+                // Not started, or the thread failed: compile here.
+                _ => Analyzer::new(self.rules.clone()),
+            };
+            match compiled {
                 Ok(analyzer) => self.analyzer = Some(Arc::new(analyzer)),
                 // Only a pattern too large to compile gets here (rule files are checked when
                 // they load); the text check then says so instead of finding nothing.
@@ -469,6 +478,14 @@ impl eframe::App for ScamcheckApp {
         commands.extend(self.key_commands(ctx));
         for command in commands {
             self.apply(ctx, command);
+        }
+        // The patterns compile in the background once the first frame is on the screen.
+        if self.analyzer.is_none() && self.compiling.is_none() && ctx.cumulative_frame_nr() > 0 {
+            let rules = self.rules.clone();
+            self.compiling = std::thread::Builder::new()
+                .name("compile patterns".to_owned())
+                .spawn(move || Analyzer::new(rules))
+                .ok();
         }
         // The text check analyses only after an edit; the next frame shows the highlights.
         let analyzer = (self.screen == Screen::Listen)
