@@ -22,8 +22,8 @@ pub struct RuleFile {
     /// SMS, one turn of a call) matches one is dropped, because the text warns against the move instead of asking for it.
     #[serde(default)]
     pub warnings: Vec<String>,
-    /// Patterns of a text that is *about* the scam — an anti-fraud poster, a family warning,
-    /// someone asking whether a call was real ("骗局", "被骗", "is this a scam"): when any line
+    /// Patterns of a text that is *about* the scam — an anti-fraud poster, a police report, a
+    /// family warning ("骗局", "被骗", "that is a scam"): when any line
     /// of a text matches one, the text is read as advice and its findings are not counted as
     /// requests (except an emergency: "I already paid" is never dropped).
     #[serde(default)]
