@@ -5,7 +5,8 @@
 mod common;
 
 use common::{app, click, paste_into, rules, scroll_and_click, shows};
-use eframe::egui::Key;
+use eframe::egui::{self, Key};
+use egui_kittest::kittest::Queryable;
 use scamcheck::app::{Screen, SummaryStatus};
 use scamcheck::handout::escape;
 use scamcheck::report::{PaymentDetails, Report, ReportInput, build, save};
@@ -540,5 +541,51 @@ fn a_report_before_any_answer_says_so_and_invents_nothing() {
         "The payment (as",
     ] {
         assert!(!text.contains(absent), "{absent:?} in:\n{text}");
+    }
+}
+
+#[test]
+fn in_the_window_a_failed_save_says_why_in_chinese_and_writes_nothing() {
+    let dir = common::temp_dir();
+    let missing = dir.path().join("没有这个文件夹");
+    let mut h = app(Lang::Zh);
+    click(&mut h, "我已经转了钱或给了验证码");
+    assert_eq!(h.state().screen(), &Screen::Emergency);
+
+    // The person types the folder over the one filled in.
+    let type_folder = |h: &mut egui_kittest::Harness<'_, scamcheck::app::ScamcheckApp>,
+                       folder: &str| {
+        h.get_by_label("保存到文件夹：").scroll_to_me();
+        h.run();
+        h.get_by_label("保存到文件夹：").focus();
+        h.run();
+        h.key_press_modifiers(egui::Modifiers::COMMAND, Key::A);
+        h.run();
+        h.event(egui::Event::Paste(folder.to_owned()));
+        h.run();
+        assert_eq!(h.state_mut().summary_box().folder, folder);
+    };
+    type_folder(&mut h, &missing.display().to_string());
+    scroll_and_click(&mut h, "保存记录");
+    let message = format!("文件夹 {} 不存在。请检查文件夹名。", missing.display());
+    assert!(
+        h.query_by_label(&message).is_some(),
+        "{message:?} is not shown"
+    );
+    assert!(!shows(&h, "已保存："));
+    assert!(common::file_names(dir.path()).is_empty(), "nothing written");
+
+    // A folder that refuses files (sysfs refuses them even to root).
+    if cfg!(target_os = "linux") {
+        let before = common::file_names(std::path::Path::new("/sys"));
+        type_folder(&mut h, "/sys");
+        scroll_and_click(&mut h, "保存记录");
+        assert!(
+            h.query_by_label("不能保存到 /sys：没有权限。请换一个文件夹。")
+                .is_some(),
+            "the /sys message is not shown"
+        );
+        assert!(!shows(&h, &message), "the earlier message is replaced");
+        assert_eq!(common::file_names(std::path::Path::new("/sys")), before);
     }
 }
