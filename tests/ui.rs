@@ -2,11 +2,11 @@
 
 mod common;
 
-use common::{app, build, click, press, scroll_and_click, shows};
+use common::{MemoryStorage, app, build, click, press, scroll_and_click, shows};
 use eframe::egui::{self, Key};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use scamcheck::app::{AppOptions, ScamcheckApp, Screen};
+use scamcheck::app::{AppOptions, ScamcheckApp, Screen, Settings, TrustedContact};
 use scamcheck::session::HangUpReason;
 use scamcheck::{Answer, Lang, RuleSet};
 
@@ -351,4 +351,67 @@ fn the_rules_screen_saves_the_printable_checklist_as_a_new_file_each_time() {
         std::fs::read_to_string(dir.path().join("scamcheck-checklist-en.html")).unwrap_or_default();
     assert!(page.contains("@page"), "a printable page");
     assert!(shows(&h, "Saved:"));
+}
+
+#[test]
+fn corrupt_or_half_written_settings_give_the_defaults_quietly() {
+    let chosen = Settings {
+        lang: Lang::En,
+        zoom: 1.5,
+        high_contrast: true,
+        trusted: TrustedContact {
+            name: "李明".to_owned(),
+            phone: "13800000000".to_owned(),
+        },
+    };
+    // Exactly what the app writes.
+    let mut saved = MemoryStorage::default();
+    eframe::set_value(&mut saved, eframe::APP_KEY, &chosen);
+    let Some(written) = saved.0.get(eframe::APP_KEY).cloned() else {
+        panic!("nothing was written")
+    };
+    let mut cut = written.len() / 2;
+    while !written.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let half = &written[..cut];
+
+    let start = |value: &str| {
+        let mut storage = MemoryStorage::default();
+        storage
+            .0
+            .insert(eframe::APP_KEY.to_owned(), value.to_owned());
+        let options = AppOptions::new(common::rules());
+        let has_font = options.cjk_font.is_some();
+        let h = common::build_with_storage(options, &storage);
+        let settings = h.state().settings().clone();
+        let lang = settings.lang;
+        let start_shown = h
+            .query_by_label(scamcheck::strings::strings(lang).start_check)
+            .is_some();
+        let screen = h.state().screen().clone();
+        let quiet = !h.state().is_confirming_reset() && h.state().rules_status().is_none();
+        (settings, has_font, start_shown, screen, quiet)
+    };
+
+    // The settings are read: a whole value comes back as it was saved.
+    let (settings, _, _, _, _) = start(&written);
+    assert_eq!(settings, chosen, "{written}");
+
+    for corrupt in [
+        "\u{0}\u{7f}garbage ((( \u{fffd}",
+        half,
+        "",
+        "(zoom: \"large\")",
+    ] {
+        let (settings, has_font, start_shown, screen, quiet) = start(corrupt);
+        let mut expected = Settings::default();
+        if !has_font {
+            expected.lang = Lang::En;
+        }
+        assert_eq!(settings, expected, "from {corrupt:?}");
+        assert_eq!(screen, Screen::Start, "from {corrupt:?}");
+        assert!(start_shown, "the start screen is shown, from {corrupt:?}");
+        assert!(quiet, "no question or problem is shown, from {corrupt:?}");
+    }
 }

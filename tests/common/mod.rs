@@ -111,6 +111,21 @@ impl eframe::Storage for MemoryStorage {
     fn flush(&mut self) {}
 }
 
+/// The app with explicit options, started from `storage` as from the settings saved on disk.
+pub fn build_with_storage(
+    options: AppOptions,
+    storage: &MemoryStorage,
+) -> Harness<'_, ScamcheckApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1100.0, 900.0))
+        .build_eframe(move |cc| {
+            cc.storage = Some(storage);
+            ScamcheckApp::new(cc, options)
+        });
+    harness.run();
+    harness
+}
+
 /// A temporary folder, removed when dropped.
 pub fn temp_dir() -> tempfile::TempDir {
     match tempfile::tempdir() {
