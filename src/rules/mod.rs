@@ -34,8 +34,11 @@ pub const EMBEDDED_ORIGIN: &str = "<embedded rules.ron>";
 /// Regexes are compiled with these limits, so a pathological pattern is refused at load time
 /// instead of eating memory or time later.
 pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
-/// Cache for the lazy DFAs: too small and the regex engine falls back to its slow NFA.
-pub(crate) const REGEX_DFA_LIMIT: usize = 8 << 20;
+/// Cache for each regex's lazy DFA: too small and the regex engine falls back to its slow NFA;
+/// too large and, with some three hundred small patterns each compiled on its own, the caches
+/// keep growing under long use (10,000 edits: 45 MiB at 8 MiB each, 15 MiB at 1 MiB each,
+/// `scripts/long_use.sh`).
+pub(crate) const REGEX_DFA_LIMIT: usize = 1 << 20;
 pub(crate) const REGEX_SET_SIZE_LIMIT: usize = 16 << 20;
 
 /// A validated rule set, ready to score answers and classify numbers. Its text patterns are
