@@ -353,3 +353,81 @@ fn severity_floors_are_ordered() {
     .collect();
     assert_eq!(floors, [0, 0, 2, 3, 3]);
 }
+
+/// The rule-file fixtures, and the files the fuzzer (`scripts/fuzz.sh`, target `rules_load`)
+/// once crashed on, kept in tests/fixtures/fuzz/rules_load/: each loads as a chosen file does,
+/// without panicking, and a refusal says where in the file.
+#[test]
+fn fixtures_and_fuzzer_finds_load_or_are_refused_with_a_place() {
+    let fixtures = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let files: Vec<std::path::PathBuf> = [fixtures.clone(), fixtures.join("fuzz/rules_load")]
+        .iter()
+        .filter_map(|dir| std::fs::read_dir(dir).ok())
+        .flat_map(|entries| entries.flatten().map(|e| e.path()))
+        .collect();
+    let mut checked = 0;
+    for path in files {
+        let Some(name) = path.file_name().and_then(|n| n.to_str()) else {
+            continue;
+        };
+        if !path.is_file() || name.starts_with('.') || name == "README.md" {
+            continue;
+        }
+        let origin = path.display().to_string();
+        let loaded = std::panic::catch_unwind(|| Analyzer::load(&path).map(drop));
+        let lines_in_file = std::fs::read(&path).map_or(0, |b| b.split(|c| *c == b'\n').count());
+        match loaded {
+            Err(_) => panic!("{origin}: loading panicked"),
+            Ok(Ok(())) => {}
+            Ok(Err(LoadError::Read { .. })) => {
+                // Not UTF-8 text: refused before it is parsed.
+                assert!(std::fs::read_to_string(&path).is_err(), "{origin}");
+            }
+            Ok(Err(LoadError::Syntax { line, col, .. })) => {
+                assert!(
+                    (1..=lines_in_file).contains(&line) && col >= 1,
+                    "{origin}: syntax error at {line}:{col}, the file has {lines_in_file} lines"
+                );
+            }
+            Ok(Err(LoadError::Invalid { problems })) => {
+                assert!(!problems.is_empty(), "{origin}: refused without a reason");
+                for p in &problems {
+                    assert_eq!(p.origin, origin, "{p}");
+                    if let Some((line, col)) = p.position {
+                        assert!(
+                            (1..=lines_in_file).contains(&line) && col >= 1,
+                            "{p}: outside the file's {lines_in_file} lines"
+                        );
+                    }
+                }
+            }
+        }
+        checked += 1;
+    }
+    // The five hand-written fixtures at least (good, syntax error, unknown field, missing
+    // language, bad semantics).
+    assert!(checked >= 5, "only {checked} rule files found");
+}
+
+#[test]
+fn about_the_scam_patterns_are_checked_with_their_position() {
+    let shipped = match std::fs::read_to_string("rules.ron") {
+        Ok(s) => s,
+        Err(err) => panic!("rules.ron: {err}"),
+    };
+    let marker = "about_the_scam: [\n";
+    assert!(
+        shipped.contains(marker),
+        "rules.ron has an about_the_scam list"
+    );
+    let src = shipped.replacen(marker, &format!("{marker}        r\"{{nosuch}}骗\",\n"), 1);
+    let line = src[..src.find("{nosuch}").unwrap_or(0)].lines().count();
+    let lines = problems("about.ron", &src);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with(&format!("about.ron:{line}:"))
+            && lines[0].contains("unknown term `{nosuch}`")
+            && lines[0].ends_with("(at about_the_scam[0])"),
+        "{lines:?}"
+    );
+}
