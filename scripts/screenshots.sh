@@ -27,6 +27,10 @@ open_app() {
 key() { local k; for k in "$@"; do xdotool key --window "$WID" "$k"; sleep 0.35; done; }
 typed() { xdotool type --delay 60 "$1"; sleep 0.5; }
 
+declare -A warning=(
+    [zh]="冒充客服退款诈骗的信号：让你下载会议App、共享屏幕，让你打开借呗。"
+    [en]="Police warning: scammers posing as couriers ask you to share your screen or install AnyDesk."
+)
 declare -A said=(
     [zh]="我是国际物流客服。如果不在5分钟内取消，会影响您的征信。请下载会议APP，开启屏幕共享。"
     [en]="This is courier customer service. Your parcel was damaged, we will give you double compensation. Please share your screen, or your credit record will suffer in 5 minutes."
@@ -48,6 +52,9 @@ for lang in zh en; do
     key t                            # "What are they saying?" (the cursor is in the text box)
     typed "${said[$lang]}"
     shot "$lang-listen"
+    key ctrl+a BackSpace             # a warning about the scam instead: read as advice
+    typed "${warning[$lang]}"
+    shot "$lang-listen-warning"
     key Escape Escape                # leave the text box, then home
     key d 1 space space space        # demo: the M case, step 4, the hang-up marker
     shot "$lang-demo"
