@@ -1,9 +1,12 @@
 //! Saving safely: atomically, never over an existing file, a new name when one is taken, and
 //! a plain reason when it fails. (What the report holds is in `tests/report.rs`.)
 
-use scamcheck::Lang;
+mod common;
+
 use std::path::{Path, PathBuf};
 
+use common::{file_names, temp_dir};
+use scamcheck::Lang;
 use scamcheck::summary::{SaveProblem, save_new, save_unique};
 
 #[test]
@@ -58,7 +61,7 @@ fn saving_never_overwrites_an_existing_file() {
         "A file called summary.md already exists. Nothing was overwritten: choose another name."
     );
     assert_eq!(
-        names(dir.path()),
+        file_names(dir.path()),
         vec!["summary.md".to_owned()],
         "no temporary file"
     );
@@ -138,27 +141,6 @@ fn a_taken_name_gets_the_next_free_number_and_the_taken_file_is_kept() {
     );
 }
 
-/// The names in `dir`, sorted.
-fn names(dir: &Path) -> Vec<String> {
-    let mut names: Vec<String> = std::fs::read_dir(dir)
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
-    names.sort();
-    names
-}
-
-fn temp_dir() -> tempfile::TempDir {
-    match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(err) => panic!("{err}"),
-    }
-}
-
 /// A folder holding one earlier report, and its bytes.
 fn folder_with_an_earlier_report() -> (tempfile::TempDir, PathBuf, Vec<u8>) {
     let dir = temp_dir();
@@ -172,7 +154,11 @@ fn folder_with_an_earlier_report() -> (tempfile::TempDir, PathBuf, Vec<u8>) {
 
 /// The earlier report is byte for byte what it was, and the folder holds what it held.
 fn assert_untouched(dir: &Path, before: &[String], earlier: &Path, bytes: &[u8]) {
-    assert_eq!(names(dir), before, "no temporary or partial file is left");
+    assert_eq!(
+        file_names(dir),
+        before,
+        "no temporary or partial file is left"
+    );
     assert_eq!(std::fs::read(earlier).ok().as_deref(), Some(bytes));
 }
 
@@ -181,7 +167,7 @@ fn assert_untouched(dir: &Path, before: &[String], earlier: &Path, bytes: &[u8])
 #[test]
 fn a_folder_that_does_not_allow_writing_says_so_and_writes_nothing() {
     let sys = Path::new("/sys");
-    let before = names(sys);
+    let before = file_names(sys);
     assert!(!before.is_empty(), "/sys is mounted");
     let Err(err) = save_unique(sys, "scamcheck-report-20261123-104200", "html", "x") else {
         panic!("a file was saved in /sys")
@@ -195,7 +181,7 @@ fn a_folder_that_does_not_allow_writing_says_so_and_writes_nothing() {
         err.message(Lang::En),
         "Saving in /sys is not allowed. Choose another folder."
     );
-    assert_eq!(names(sys), before, "nothing was left in /sys");
+    assert_eq!(file_names(sys), before, "nothing was left in /sys");
 }
 
 #[test]
@@ -206,7 +192,7 @@ fn a_name_taken_by_a_folder_is_refused_and_the_next_number_is_used() {
     if let Err(err) = std::fs::create_dir(&folder).and_then(|()| std::fs::write(&inside, "kept")) {
         panic!("{err}");
     }
-    let before = names(dir.path());
+    let before = file_names(dir.path());
     let Err(err) = save_new(&folder, "new") else {
         panic!("a folder was replaced by a file")
     };
@@ -220,7 +206,7 @@ fn a_name_taken_by_a_folder_is_refused_and_the_next_number_is_used() {
         "A file called report.html already exists. Nothing was overwritten: choose another name."
     );
     assert_untouched(dir.path(), &before, &earlier, &bytes);
-    assert_eq!(names(&folder), vec!["inside.txt".to_owned()]);
+    assert_eq!(file_names(&folder), vec!["inside.txt".to_owned()]);
     assert_eq!(
         std::fs::read_to_string(&inside).ok().as_deref(),
         Some("kept")
@@ -229,13 +215,13 @@ fn a_name_taken_by_a_folder_is_refused_and_the_next_number_is_used() {
     let path = save_unique(dir.path(), "report", "html", "new").unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(path, dir.path().join("report-2.html"));
     assert_eq!(std::fs::read_to_string(&path).ok().as_deref(), Some("new"));
-    assert_eq!(names(&folder), vec!["inside.txt".to_owned()]);
+    assert_eq!(file_names(&folder), vec!["inside.txt".to_owned()]);
 }
 
 #[test]
 fn a_file_given_as_the_folder_is_refused_in_plain_words() {
     let (dir, earlier, bytes) = folder_with_an_earlier_report();
-    let before = names(dir.path());
+    let before = file_names(dir.path());
     let Err(err) = save_unique(&earlier, "report", "html", "new") else {
         panic!("saved inside a file")
     };
@@ -270,7 +256,7 @@ fn names_with_spaces_and_chinese_characters_save_and_get_numbered() {
         Some("第二份 second")
     );
     assert_eq!(
-        names(dir.path()),
+        file_names(dir.path()),
         vec![
             "scamcheck-report-20261122-090000.html".to_owned(),
             "诈骗 报告 2026-2.html".to_owned(),
@@ -290,7 +276,7 @@ fn names_with_spaces_and_chinese_characters_save_and_get_numbered() {
 #[test]
 fn a_name_longer_than_the_system_allows_says_so_in_plain_words() {
     let (dir, earlier, bytes) = folder_with_an_earlier_report();
-    let before = names(dir.path());
+    let before = file_names(dir.path());
     let stem = "a".repeat(295); // 300 bytes with ".html"; systems allow 255
     let Err(err) = save_unique(dir.path(), &stem, "html", "x") else {
         panic!("a 300-byte name was saved")
@@ -322,6 +308,11 @@ fn long_names_within_the_limit_save_fine() {
             Some("长文件名 long name")
         );
     }
-    assert_eq!(names(dir.path()).len(), 3, "{:?}", names(dir.path()));
+    assert_eq!(
+        file_names(dir.path()).len(),
+        3,
+        "{:?}",
+        file_names(dir.path())
+    );
     assert_eq!(std::fs::read(&earlier).ok().as_deref(), Some(&bytes[..]));
 }
