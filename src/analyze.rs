@@ -431,9 +431,13 @@ impl Analyzer {
                 }
             }
         }
-        if about.is_some() {
-            // Advice about the scam describes the moves; only "I already paid" still counts.
-            spans.retain(|&(_, _, q)| questions[q].severity == Severity::Emergency);
+        if let Some((about_start, _)) = about {
+            // Advice about the scam frames what follows it (a heading, "警方提醒：…"): the moves
+            // after it are described, not asked for; only "I already paid" still counts. What
+            // comes before it stays: a scam message may end with an official-looking "谨防诈骗".
+            spans.retain(|&(start, _, q)| {
+                start < about_start || questions[q].severity == Severity::Emergency
+            });
         }
         spans.sort_unstable();
         spans.dedup();

@@ -392,6 +392,14 @@ fn a_text_about_the_scam_is_advice_not_a_request() {
         "{:?}",
         indicated(&rules, victim)
     );
+    // A warning about scams at the end of a scam message does not hide the request before it.
+    for sms in [
+        "【顺丰】您的快递丢失，点击 sf-claim.top 领取三倍赔偿。谨防诈骗。",
+        "【顺丰】您的快递丢失，请加微信sf0231领取三倍赔偿，谨防冒充客服的骗子。",
+        "Royal Mail: your parcel is on hold, pay the £1.99 fee at royalmail-redeliver.com. Beware of scams.",
+    ] {
+        assert_eq!(level(&rules, sms), 3, "{sms}: {:?}", indicated(&rules, sms));
+    }
     // A caller's "I'm not a scammer" is not advice.
     let caller = "您放心，我们不是骗子，您先下载一个会议App，我教您关闭会员。";
     assert_eq!(level(&rules, caller), 3, "{:?}", indicated(&rules, caller));
