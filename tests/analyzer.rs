@@ -424,3 +424,19 @@ fn each_line_of_a_pasted_call_is_read_on_its_own() {
         indicated(&rules, own)
     );
 }
+
+#[test]
+fn traditional_characters_read_as_simplified_and_quotes_stay_as_written() {
+    let rules = rules();
+    let text = "請把驗證碼告訴我，我幫你辦理退款。";
+    let findings = match rules.analyze(text) {
+        Ok(a) => a.findings,
+        Err(err) => panic!("{err}"),
+    };
+    let code = findings.iter().find(|f| f.question == "card_or_code");
+    let Some(code) = code else {
+        panic!("{findings:?}")
+    };
+    assert_eq!(code.text, &text[code.start..code.end]);
+    assert!(code.text.contains("驗證碼"), "{code:?}");
+}
