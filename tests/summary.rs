@@ -11,10 +11,7 @@ use scamcheck::summary::{SaveProblem, save_new, save_unique};
 
 #[test]
 fn saving_writes_the_file_and_leaves_no_temporary_file() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(err) => panic!("{err}"),
-    };
+    let dir = temp_dir();
     let path = dir.path().join("scamcheck-report-20261123-104200.html");
     if let Err(err) = save_new(&path, "summary text") {
         panic!("{err}");
@@ -23,23 +20,13 @@ fn saving_writes_the_file_and_leaves_no_temporary_file() {
         std::fs::read_to_string(&path).ok().as_deref(),
         Some("summary text")
     );
-    let names: Vec<_> = std::fs::read_dir(dir.path())
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.file_name())
-                .collect()
-        })
-        .unwrap_or_default();
+    let names = file_names(dir.path());
     assert_eq!(names.len(), 1, "{names:?}");
 }
 
 #[test]
 fn saving_never_overwrites_an_existing_file() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(err) => panic!("{err}"),
-    };
+    let dir = temp_dir();
     let path = dir.path().join("summary.md");
     if let Err(err) = std::fs::write(&path, "earlier summary") {
         panic!("{err}");
@@ -69,10 +56,7 @@ fn saving_never_overwrites_an_existing_file() {
 
 #[test]
 fn a_failing_save_says_why_in_plain_words_and_leaves_nothing_behind() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(err) => panic!("{err}"),
-    };
+    let dir = temp_dir();
     // A folder that does not exist.
     let missing = dir.path().join("no-such-folder").join("summary.md");
     let message = save_new(&missing, "x")
@@ -90,14 +74,7 @@ fn a_failing_save_says_why_in_plain_words_and_leaves_nothing_behind() {
         panic!("{err}");
     }
     assert!(save_new(&taken, "x").is_err());
-    let names: Vec<String> = std::fs::read_dir(dir.path())
-        .map(|entries| {
-            entries
-                .filter_map(Result::ok)
-                .map(|e| e.file_name().to_string_lossy().into_owned())
-                .collect()
-        })
-        .unwrap_or_default();
+    let names = file_names(dir.path());
     assert_eq!(
         names,
         vec!["summary.md".to_owned()],
@@ -107,10 +84,7 @@ fn a_failing_save_says_why_in_plain_words_and_leaves_nothing_behind() {
 
 #[test]
 fn a_taken_name_gets_the_next_free_number_and_the_taken_file_is_kept() {
-    let dir = match tempfile::tempdir() {
-        Ok(d) => d,
-        Err(err) => panic!("{err}"),
-    };
+    let dir = temp_dir();
     let taken = dir.path().join("report.html");
     let also_taken = dir.path().join("report-2.html");
     if let Err(err) =
