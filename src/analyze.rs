@@ -58,8 +58,8 @@ pub struct Analysis {
     pub answers: Answers,
     /// The verdict for those answers.
     pub verdict: Verdict,
-    /// Where the text names the scam itself (`about_the_scam`): the text reads as advice, and
-    /// only an emergency finding is kept.
+    /// Where the text names the scam itself (`about_the_scam`), when that dropped a finding:
+    /// what follows it reads as advice, and only an emergency finding there is kept.
     pub about_the_scam: Option<Quote>,
 }
 
@@ -435,9 +435,14 @@ impl Analyzer {
             // Advice about the scam frames what follows it (a heading, "警方提醒：…"): the moves
             // after it are described, not asked for; only "I already paid" still counts. What
             // comes before it stays: a scam message may end with an official-looking "谨防诈骗".
+            let before = spans.len();
             spans.retain(|&(start, _, q)| {
                 start < about_start || questions[q].severity == Severity::Emergency
             });
+            // Said only when it changed something: a footer that drops nothing explains nothing.
+            if spans.len() == before {
+                about = None;
+            }
         }
         spans.sort_unstable();
         spans.dedup();

@@ -399,6 +399,9 @@ fn a_text_about_the_scam_is_advice_not_a_request() {
         "Royal Mail: your parcel is on hold, pay the £1.99 fee at royalmail-redeliver.com. Beware of scams.",
     ] {
         assert_eq!(level(&rules, sms), 3, "{sms}: {:?}", indicated(&rules, sms));
+        // Nothing was dropped, so the text is not called advice either.
+        let about = rules.analyze(sms).ok().and_then(|a| a.about_the_scam);
+        assert!(about.is_none(), "{sms}: {about:?}");
     }
     // A caller's "I'm not a scammer" is not advice.
     let caller = "您放心，我们不是骗子，您先下载一个会议App，我教您关闭会员。";
