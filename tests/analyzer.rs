@@ -17,6 +17,17 @@ fn indicated(rules: &Analyzer, text: &str) -> Vec<String> {
     }
 }
 
+/// Each line indicates its question (among others, perhaps).
+fn assert_each_indicates(rules: &Analyzer, cases: &[(&str, &str)]) {
+    for (line, question) in cases {
+        let found = indicated(rules, line);
+        assert!(
+            found.iter().any(|q| q == question),
+            "{line:?} should indicate {question}; found {found:?}"
+        );
+    }
+}
+
 fn level(rules: &Analyzer, text: &str) -> u8 {
     match rules.analyze(text) {
         Ok(a) => a.verdict.level.number(),
@@ -118,13 +129,7 @@ fn scam_lines_from_the_seeds_are_recognised() {
         ),
         ("Transfer the money to this safe account now.", "transfer"),
     ];
-    for (line, question) in cases {
-        let found = indicated(&rules, line);
-        assert!(
-            found.iter().any(|q| q == question),
-            "{line:?} should indicate {question}; found {found:?}"
-        );
-    }
+    assert_each_indicates(&rules, cases);
 }
 
 #[test]
@@ -168,13 +173,7 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "verify_identity",
         ),
     ];
-    for (line, question) in cases {
-        let found = indicated(&rules, line);
-        assert!(
-            found.iter().any(|q| q == question),
-            "{line:?} should indicate {question}; found {found:?}"
-        );
-    }
+    assert_each_indicates(&rules, cases);
 }
 
 #[test]
