@@ -413,6 +413,16 @@ impl ScamcheckApp {
 
     /// The keys pressed this frame, as commands.
     fn key_commands(&self, ctx: &egui::Context) -> Vec<Command> {
+        // Most frames have no key press: nothing to look up.
+        let pressed = ctx.input(|input| {
+            input
+                .events
+                .iter()
+                .any(|e| matches!(e, egui::Event::Key { pressed: true, .. }))
+        });
+        if !pressed {
+            return Vec::new();
+        }
         let cards = self.card_ids();
         let context = KeyContext {
             cards: &cards,
