@@ -15,7 +15,7 @@ use crate::answers::{Answer, Answers};
 use crate::engine::{Verdict, evaluate};
 use crate::rules::validate::{Issue, compile, one_line};
 use crate::rules::{
-    ExpandedPattern, LoadError, REGEX_DFA_LIMIT, REGEX_SET_SIZE_LIMIT, RuleSet, Severity,
+    ExpandedPattern, LoadError, REGEX_DFA_LIMIT, REGEX_GROUP_SIZE_LIMIT, RuleSet, Severity,
 };
 
 /// The largest text analysed at once: 1 MiB. Longer input is refused, never scanned slowly.
@@ -131,8 +131,8 @@ pub struct Analyzer {
     /// For every question's patterns, the warnings, the texts about the scam and every
     /// question's `unless`: one small regex per pattern, which together say what occurs in a
     /// line.
-    set: Vec<Vec<Regex>>,
-    /// What each member of the set stands for.
+    detectors: Vec<Vec<Regex>>,
+    /// What each group of detectors stands for.
     roles: Vec<Role>,
     /// For each question, its patterns as one regex for the exact spans, compiled on its
     /// first use (most texts raise only a few questions).
@@ -141,7 +141,7 @@ pub struct Analyzer {
     about: LazyRegex,
 }
 
-/// What a member of the analyser's set stands for.
+/// What a group of the analyser's detectors stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Role {
     /// A question's patterns, by question index.
@@ -167,10 +167,10 @@ impl LazyRegex {
     fn get(&self) -> Option<&Regex> {
         self.compiled
             .get_or_init(|| {
-                // All of a question's patterns together: within the limit of the set, as each
+                // All of a question's patterns together: within the larger limit, as each
                 // one is within the limit of a single pattern.
                 let compiled = RegexBuilder::new(&self.pattern)
-                    .size_limit(REGEX_SET_SIZE_LIMIT)
+                    .size_limit(REGEX_GROUP_SIZE_LIMIT)
                     .dfa_size_limit(REGEX_DFA_LIMIT)
                     .build();
                 (!self.pattern.is_empty()).then(|| compiled.ok()).flatten()
@@ -218,22 +218,22 @@ impl Analyzer {
         // `unless` decide, so they are exact. Each pattern is its own small regex: one
         // alternation of hundreds of patterns makes a lazy DFA too large for its cache, and the
         // search falls back to a slow engine on every new text.
-        let set: Result<Vec<Vec<Regex>>, regex::Error> = members
+        let detectors: Result<Vec<Vec<Regex>>, regex::Error> = members
             .iter()
             .map(|(role, list)| {
                 let loose = matches!(role, Role::Question(_));
                 list.iter()
                     .map(|p| {
                         RegexBuilder::new(if loose { &p.detect } else { &p.regex })
-                            .size_limit(REGEX_SET_SIZE_LIMIT)
+                            .size_limit(REGEX_GROUP_SIZE_LIMIT)
                             .dfa_size_limit(REGEX_DFA_LIMIT)
                             .build()
                     })
                     .collect()
             })
             .collect();
-        let set = match set {
-            Ok(set) => set,
+        let detectors = match detectors {
+            Ok(detectors) => detectors,
             Err(err) => {
                 // Name the patterns that are too large on their own, if any.
                 let mut issues = uncompilable(
@@ -279,7 +279,7 @@ impl Analyzer {
         };
         Ok(Analyzer {
             rules,
-            set,
+            detectors,
             roles,
             spans,
             about,
@@ -382,7 +382,7 @@ impl Analyzer {
         for (offset, segment) in segments(normal.text()) {
             hits.fill(false);
             let mut any = false;
-            for (hit, regexes) in hits.iter_mut().zip(&self.set) {
+            for (hit, regexes) in hits.iter_mut().zip(&self.detectors) {
                 *hit = regexes.iter().any(|regex| regex.is_match(segment));
                 any |= *hit;
             }

@@ -39,7 +39,9 @@ pub(crate) const REGEX_SIZE_LIMIT: usize = 1 << 20;
 /// keep growing under long use (10,000 edits: 45 MiB at 8 MiB each, 15 MiB at 1 MiB each,
 /// `scripts/long_use.sh`).
 pub(crate) const REGEX_DFA_LIMIT: usize = 1 << 20;
-pub(crate) const REGEX_SET_SIZE_LIMIT: usize = 16 << 20;
+/// For a regex made of several patterns (a question's exact patterns together), and for the
+/// loosened form of a pattern the text check looks with.
+pub(crate) const REGEX_GROUP_SIZE_LIMIT: usize = 16 << 20;
 
 /// A validated rule set, ready to score answers and classify numbers. Its text patterns are
 /// checked and expanded into plain regular expressions; the analyser compiles them
