@@ -132,6 +132,10 @@ pub struct Analyzer {
     /// question's `unless`: one small regex per pattern, which together say what occurs in a
     /// line.
     detectors: Vec<Vec<Regex>>,
+    /// For each detector, whether it is plain: it looks only at the characters it matches (no
+    /// `\b`, `^` or `$`) and never matches nothing, so its matches in a whole text can be
+    /// sorted into lines.
+    plain: Vec<Vec<bool>>,
     /// What each group of detectors stands for.
     roles: Vec<Role>,
     /// For each question, its patterns as one regex for the exact spans, compiled on its
@@ -191,6 +195,9 @@ fn alternation<'a>(patterns: impl Iterator<Item = &'a String>) -> String {
 /// a sentence end into pieces of at most this many bytes. The warnings and `unless` patterns
 /// apply to the piece a match is in.
 const SEGMENT_BYTES: usize = 1024;
+
+/// From this many lines on, each detector searches the whole text once instead of each line.
+const WHOLE_TEXT_FIRST: usize = 3;
 
 impl Analyzer {
     /// Compiles the rules' patterns.
@@ -258,6 +265,23 @@ impl Analyzer {
                 return Err(rules.problems(issues));
             }
         };
+        let plain = members
+            .iter()
+            .map(|(role, list)| {
+                let loose = matches!(role, Role::Question(_));
+                list.iter()
+                    .map(|p| {
+                        regex_syntax::parse(if loose { &p.detect } else { &p.regex }).is_ok_and(
+                            |hir| {
+                                let properties = hir.properties();
+                                properties.look_set().is_empty()
+                                    && properties.minimum_len().is_some_and(|len| len > 0)
+                            },
+                        )
+                    })
+                    .collect()
+            })
+            .collect();
         let roles: Vec<Role> = members.iter().map(|(role, _)| *role).collect();
         let spans = rules
             .questions()
@@ -280,6 +304,7 @@ impl Analyzer {
         Ok(Analyzer {
             rules,
             detectors,
+            plain,
             roles,
             spans,
             about,
@@ -377,15 +402,14 @@ impl Analyzer {
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
         let mut raised: Vec<usize> = Vec::new();
         let mut honest = vec![false; questions.len()];
-        let mut hits = vec![false; self.roles.len()];
         let mut about: Option<(usize, usize)> = None;
-        for (offset, segment) in segments(normal.text()) {
-            hits.fill(false);
-            let mut any = false;
-            for (hit, regexes) in hits.iter_mut().zip(&self.detectors) {
-                *hit = regexes.iter().any(|regex| regex.is_match(segment));
-                any |= *hit;
+        let lines: Vec<(usize, &str)> = segments(normal.text()).collect();
+        let line_hits = self.line_hits(normal.text(), &lines, lines.len() >= WHOLE_TEXT_FIRST);
+        for (&(offset, segment), hits) in lines.iter().zip(&line_hits) {
+            if segment.trim().is_empty() {
+                continue;
             }
+            let any = hits.iter().any(|&hit| hit);
             if !any {
                 continue;
             }
@@ -471,6 +495,48 @@ impl Analyzer {
         Ok((findings, about))
     }
 
+    /// For each line of `text` (as [`segments`] cuts it), which groups of detectors match in
+    /// it.
+    ///
+    /// A short text is searched line by line. In a longer one (`whole_text`) each detector
+    /// searches the whole text once and its matches are sorted into lines: most detectors find nothing anywhere,
+    /// and one search is far cheaper than one per line. The answer is the same: a detector
+    /// that looks only at the characters it matches ([`Analyzer::plain`]) and cannot match
+    /// nothing has a match inside a line exactly when the whole-text search yields one inside
+    /// it, unless a match that runs over a line's edge hid it, so the lines such a match
+    /// touches are searched again on their own.
+    fn line_hits(&self, text: &str, lines: &[(usize, &str)], whole_text: bool) -> Vec<Vec<bool>> {
+        let mut hits = vec![vec![false; self.roles.len()]; lines.len()];
+        for (group, (regexes, plain)) in self.detectors.iter().zip(&self.plain).enumerate() {
+            for (regex, &plain) in regexes.iter().zip(plain) {
+                if !(whole_text && plain) {
+                    for (hit, (_, line)) in hits.iter_mut().zip(lines) {
+                        hit[group] = hit[group] || regex.is_match(line);
+                    }
+                    continue;
+                }
+                for m in regex.find_iter(text) {
+                    let first = lines
+                        .partition_point(|&(offset, _)| offset <= m.start())
+                        .saturating_sub(1);
+                    let (offset, line) = lines[first];
+                    if m.end() <= offset + line.len() {
+                        hits[first][group] = true;
+                        continue;
+                    }
+                    for (hit, (_, line)) in hits[first..]
+                        .iter_mut()
+                        .zip(&lines[first..])
+                        .take_while(|(_, (offset, _))| *offset < m.end())
+                    {
+                        hit[group] = hit[group] || regex.is_match(line);
+                    }
+                }
+            }
+        }
+        hits
+    }
+
     /// Analyses `text` and scores what it indicates.
     ///
     /// # Errors
@@ -491,35 +557,34 @@ impl Analyzer {
     }
 }
 
-/// The lines of `haystack` with their byte offsets; a line longer than [`SEGMENT_BYTES`] is
-/// cut after a sentence end (or, without one, at a character boundary).
+/// The lines of `haystack` with their byte offsets, blank ones included, so that together
+/// they are the whole text; a line longer than [`SEGMENT_BYTES`] is cut after a sentence end
+/// (or, without one, at a character boundary).
 fn segments(haystack: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = haystack;
     let mut offset = 0;
     std::iter::from_fn(move || {
-        while !rest.is_empty() {
-            let mut cut = rest.find('\n').map_or(rest.len(), |at| at + 1);
-            if cut > SEGMENT_BYTES {
-                let mut limit = SEGMENT_BYTES;
-                while !rest.is_char_boundary(limit) {
-                    limit -= 1;
-                }
-                cut = rest[..limit].rfind(['。', '!', '?']).map_or(limit, |at| {
-                    at + rest[at..].chars().next().map_or(1, char::len_utf8)
-                });
-                if cut == 0 {
-                    cut = rest.chars().next().map_or(1, char::len_utf8);
-                }
+        if rest.is_empty() {
+            return None;
+        }
+        let mut cut = rest.find('\n').map_or(rest.len(), |at| at + 1);
+        if cut > SEGMENT_BYTES {
+            let mut limit = SEGMENT_BYTES;
+            while !rest.is_char_boundary(limit) {
+                limit -= 1;
             }
-            let (segment, tail) = rest.split_at(cut);
-            let at = offset;
-            offset += cut;
-            rest = tail;
-            if !segment.trim().is_empty() {
-                return Some((at, segment));
+            cut = rest[..limit].rfind(['。', '!', '?']).map_or(limit, |at| {
+                at + rest[at..].chars().next().map_or(1, char::len_utf8)
+            });
+            if cut == 0 {
+                cut = rest.chars().next().map_or(1, char::len_utf8);
             }
         }
-        None
+        let (segment, tail) = rest.split_at(cut);
+        let at = offset;
+        offset += cut;
+        rest = tail;
+        Some((at, segment))
     })
 }
 
@@ -1308,4 +1373,49 @@ fn uncompilable<'a>(patterns: impl Iterator<Item = &'a ExpandedPattern>) -> Vec<
             })
         })
         .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Searching a long text once per detector and sorting the matches into lines finds, line
+    /// for line, what searching each line finds: on the dev corpus pasted as long texts, and run
+    /// together without line breaks, so that lines are cut mid-sentence and matches run over
+    /// the cuts.
+    #[test]
+    fn the_whole_text_search_finds_what_each_line_finds() -> Result<(), Box<dyn std::error::Error>>
+    {
+        let analyzer = Analyzer::new(Arc::new(RuleSet::embedded()?))?;
+        let dev = std::fs::read_to_string(concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/tests/corpus/dev.jsonl"
+        ))?;
+        let items = crate::corpus::parse("dev.jsonl", &dev)?;
+        let texts: Vec<&str> = items.iter().map(|item| item.text.as_str()).collect();
+        let pasted = texts.chunks(40).map(|chunk| chunk.join("\n"));
+        let run_on = texts
+            .chunks(40)
+            .map(|chunk| chunk.join(" ").replace('\n', " "));
+        let mut cut_lines = 0;
+        let mut lines_with_hits = 0;
+        for text in pasted.chain(run_on) {
+            let normal = Normalized::new(&text);
+            let lines: Vec<(usize, &str)> = segments(normal.text()).collect();
+            cut_lines += lines
+                .iter()
+                .filter(|(_, line)| !line.ends_with('\n'))
+                .count();
+            let each_line = analyzer.line_hits(normal.text(), &lines, false);
+            let whole_text = analyzer.line_hits(normal.text(), &lines, true);
+            assert_eq!(whole_text, each_line, "{text}");
+            lines_with_hits += each_line.iter().filter(|hits| hits.contains(&true)).count();
+        }
+        assert!(cut_lines > 100, "{cut_lines} lines were cut mid-sentence");
+        assert!(
+            lines_with_hits > 1000,
+            "{lines_with_hits} lines had a match"
+        );
+        Ok(())
+    }
 }
