@@ -408,6 +408,33 @@ fn a_text_about_the_scam_is_advice_not_a_request() {
 }
 
 #[test]
+fn a_call_the_person_made_to_the_official_number_is_their_check_not_the_scam() {
+    let rules = rules();
+    for call in [
+        "我：你好，是京东客服吗？我刚接到一个电话，说我白条不注销会影响征信，让我下载会议软件。\n客服：您好，京东不会来电让您注销白条，也不会让您下载软件，这是诈骗电话。",
+        "Me: I'm calling the number on the back of my debit card. Someone rang saying they were your fraud team and asked me to move my money to a safe account.\nAgent: That wasn't us. Please don't move anything.",
+    ] {
+        assert!(
+            level(&rules, call) < 2,
+            "{call}: {:?}",
+            indicated(&rules, call)
+        );
+        let about = rules.analyze(call).ok().and_then(|a| a.about_the_scam);
+        assert!(about.is_some(), "{call}: the reason is given");
+    }
+    // Money already gone still counts: the check came too late.
+    let late = "我打了银行的电话，银行说卡没事。可我之前已经按他说的转了5000块。";
+    assert!(
+        indicated(&rules, late).iter().any(|q| q == "already_paid"),
+        "{:?}",
+        indicated(&rules, late)
+    );
+    // A number the caller gave is not the official one.
+    let theirs = "我打了短信里的号码，对方让我下载一个会议App共享屏幕。";
+    assert_eq!(level(&rules, theirs), 3, "{:?}", indicated(&rules, theirs));
+}
+
+#[test]
 fn each_line_of_a_pasted_call_is_read_on_its_own() {
     let rules = rules();
     // A warning in one turn does not hide a request in the next, even when both are Chinese

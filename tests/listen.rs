@@ -100,7 +100,7 @@ fn a_pasted_warning_about_the_scam_is_explained_not_counted() {
     };
     assert!(analysis.findings.is_empty(), "{:?}", analysis.questions());
     assert!(
-        shows(&h, "这段文字在讲这种骗局本身"),
+        shows(&h, "这段文字像是关于这种骗局的提醒"),
         "the reason is on the screen"
     );
     assert!(
