@@ -152,6 +152,8 @@ enum Role {
     Question(usize),
     /// The warnings.
     Warning,
+    /// A caller's demand for secrecy, which is not a warning.
+    Secrecy,
     /// The patterns of a text about the scam.
     About,
     /// A question's `unless` patterns, by question index.
@@ -219,6 +221,7 @@ impl Analyzer {
             ));
         }
         members.push((Role::Warning, rules.warnings().iter().collect()));
+        members.push((Role::Secrecy, rules.secrecy().iter().collect()));
         members.push((Role::About, rules.about_the_scam().iter().collect()));
         members.retain(|(_, list)| !list.is_empty());
         // A question's member only says where to look, so it may be loose; the warnings and
@@ -249,6 +252,7 @@ impl Analyzer {
                         .iter()
                         .chain(rules.unless())
                         .chain(rules.warnings())
+                        .chain(rules.secrecy())
                         .chain(rules.about_the_scam()),
                 );
                 if issues.is_empty() {
@@ -416,6 +420,7 @@ impl Analyzer {
             raised.clear();
             honest.fill(false);
             let mut warned = false;
+            let mut secret = false;
             for member in hits
                 .iter()
                 .enumerate()
@@ -425,6 +430,7 @@ impl Analyzer {
                     Role::Question(q) => raised.push(q),
                     Role::Unless(q) => honest[q] = true,
                     Role::Warning => warned = true,
+                    Role::Secrecy => secret = true,
                     Role::About => {
                         if about.is_none() {
                             about =
@@ -439,7 +445,8 @@ impl Analyzer {
                     }
                 }
             }
-            if warned {
+            // "别告诉你儿子" sounds like a warning but is the caller's: the requests stay.
+            if warned && !secret {
                 // A warning never hides an emergency: "别转账……我已经转了" still counts.
                 raised.retain(|&q| questions[q].severity == Severity::Emergency);
             }

@@ -200,6 +200,29 @@ fn a_warning_or_a_negation_is_not_the_request() {
 }
 
 #[test]
+fn a_callers_demand_for_secrecy_is_not_a_warning() {
+    let rules = rules();
+    // "Don't tell…" sounds like a warning, but from the caller it is part of the scam: the
+    // request on the same line still counts.
+    for line in [
+        "这件事不要告诉别人，你先下载一个会议App，我教你操作",
+        "别告诉你儿子，你把验证码报给我就行",
+        "银行问你就说是给亲戚转的，转到我发你的账户",
+        "Don't tell the bank what it's for, just move the money to the safe account I gave you.",
+    ] {
+        assert_eq!(
+            level(&rules, line),
+            3,
+            "{line}: {:?}",
+            indicated(&rules, line)
+        );
+    }
+    // The bank's own warning stays a warning.
+    let bank = "验证码不要告诉任何人，包括自称客服的人。";
+    assert!(level(&rules, bank) < 2, "{:?}", indicated(&rules, bank));
+}
+
+#[test]
 fn a_platforms_own_refund_is_not_the_scams_offer() {
     let rules = rules();
     for line in [

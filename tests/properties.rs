@@ -189,6 +189,7 @@ fn random_rules() -> impl Strategy<Value = RuleSet> {
             let file = RuleFile {
                 terms: Default::default(),
                 warnings: Vec::new(),
+                secrecy: Vec::new(),
                 about_the_scam: Vec::new(),
                 questions,
                 combinations,

@@ -55,6 +55,7 @@ pub struct RuleSet {
     patterns: Vec<ExpandedPattern>,
     unless: Vec<ExpandedPattern>,
     warnings: Vec<ExpandedPattern>,
+    secrecy: Vec<ExpandedPattern>,
     about_the_scam: Vec<ExpandedPattern>,
     numbers: Vec<Regex>,
 }
@@ -115,6 +116,7 @@ impl RuleSet {
                 patterns: expanded.patterns,
                 unless: expanded.unless,
                 warnings: expanded.warnings,
+                secrecy: expanded.secrecy,
                 about_the_scam: expanded.about_the_scam,
                 numbers,
             }),
@@ -185,6 +187,11 @@ impl RuleSet {
     /// The warning patterns, expanded.
     pub fn warnings(&self) -> &[ExpandedPattern] {
         &self.warnings
+    }
+
+    /// The patterns of a caller's demand for secrecy, expanded.
+    pub fn secrecy(&self) -> &[ExpandedPattern] {
+        &self.secrecy
     }
 
     /// The patterns of a text about the scam (advice, a warning, a question), expanded.

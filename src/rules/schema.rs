@@ -22,6 +22,11 @@ pub struct RuleFile {
     /// SMS, one turn of a call) matches one is dropped, because the text warns against the move instead of asking for it.
     #[serde(default)]
     pub warnings: Vec<String>,
+    /// Patterns of a caller's demand for secrecy ("别告诉你儿子", "don't tell the bank"): it sounds
+    /// like a warning but is part of the scam, so a line that matches one is not taken as a
+    /// warning, and the requests around it count.
+    #[serde(default)]
+    pub secrecy: Vec<String>,
     /// Patterns of a text that is *about* the scam — an anti-fraud poster, a police report, a
     /// family warning ("骗局", "被骗", "that is a scam"): when any line
     /// of a text matches one, the text is read as advice and its findings are not counted as

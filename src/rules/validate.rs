@@ -311,6 +311,11 @@ pub(crate) fn expand_patterns(file: &RuleFile, issues: &mut Vec<Issue>) -> Expan
         out.warnings
             .extend(expand("", format!("warnings[{i}]"), anchor, written));
     }
+    for (i, written) in file.secrecy.iter().enumerate() {
+        let anchor = vec!["secrecy".to_owned(), written.clone()];
+        out.secrecy
+            .extend(expand("", format!("secrecy[{i}]"), anchor, written));
+    }
     for (i, written) in file.about_the_scam.iter().enumerate() {
         let anchor = vec!["about_the_scam".to_owned(), written.clone()];
         out.about_the_scam
@@ -325,6 +330,7 @@ pub(crate) struct Expanded {
     pub(crate) patterns: Vec<ExpandedPattern>,
     pub(crate) unless: Vec<ExpandedPattern>,
     pub(crate) warnings: Vec<ExpandedPattern>,
+    pub(crate) secrecy: Vec<ExpandedPattern>,
     pub(crate) about_the_scam: Vec<ExpandedPattern>,
 }
 
