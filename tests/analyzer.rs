@@ -434,7 +434,7 @@ fn a_text_about_the_scam_is_advice_not_a_request() {
 fn a_call_the_person_made_to_the_official_number_is_their_check_not_the_scam() {
     let rules = rules();
     for call in [
-        "我：你好，是京东客服吗？我刚接到一个电话，说我白条不注销会影响征信，让我下载会议软件。\n客服：您好，京东不会来电让您注销白条，也不会让您下载软件，这是诈骗电话。",
+        "我：你好，是京东官方客服吗？我刚接到一个电话，说我白条不注销会影响征信，让我下载会议软件。\n客服：您好，京东不会来电让您注销白条，也不会让您下载软件，这是诈骗电话。",
         "Me: I'm calling the number on the back of my debit card. Someone rang saying they were your fraud team and asked me to move my money to a safe account.\nAgent: That wasn't us. Please don't move anything.",
     ] {
         assert!(
@@ -452,9 +452,20 @@ fn a_call_the_person_made_to_the_official_number_is_their_check_not_the_scam() {
         "{:?}",
         indicated(&rules, late)
     );
-    // A number the caller gave is not the official one.
-    let theirs = "我打了短信里的号码，对方让我下载一个会议App共享屏幕。";
-    assert_eq!(level(&rules, theirs), 3, "{:?}", indicated(&rules, theirs));
+    // A number the caller gave is not the official one, and a call back to the number in a
+    // fake invoice opens like an honest call.
+    for theirs in [
+        "我打了短信里的号码，对方让我下载一个会议App共享屏幕。",
+        "我：喂，你好，是京东客服吗？我要取消会员。\n客服：您先下载一个会议App，我教您关闭。",
+        "Caller: Geek Squad billing, you called about the $389 renewal?\nMe: Yes, I never signed up for that.\nCaller: I'll refund it. Please download TeamViewer QuickSupport so I can open the refund portal on your PC.",
+    ] {
+        assert_eq!(
+            level(&rules, theirs),
+            3,
+            "{theirs}: {:?}",
+            indicated(&rules, theirs)
+        );
+    }
 }
 
 #[test]
