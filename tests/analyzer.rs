@@ -425,6 +425,29 @@ fn a_text_about_the_scam_is_advice_not_a_request() {
         let about = rules.analyze(sms).ok().and_then(|a| a.about_the_scam);
         assert!(about.is_none(), "{sms}: {about:?}");
     }
+    // A heading ending in a colon still names the scam; a speaker's label in a pasted call
+    // ("骗子：", "Scammer:") does not.
+    for poster in [
+        "Signs of the fake refund scam: they ask you to install a meeting app or share your screen.",
+        "识别骗子：让你下载会议App、共享屏幕",
+    ] {
+        assert!(
+            level(&rules, poster) < 2,
+            "{poster}: {:?}",
+            indicated(&rules, poster)
+        );
+    }
+    for call in [
+        "Scammer: please install AnyDesk now\nMe: ok",
+        "骗子：您先下载一个会议App\n我妈：好",
+    ] {
+        assert_eq!(
+            level(&rules, call),
+            3,
+            "{call}: {:?}",
+            indicated(&rules, call)
+        );
+    }
     // A caller's "I'm not a scammer" is not advice.
     let caller = "您放心，我们不是骗子，您先下载一个会议App，我教您关闭会员。";
     assert_eq!(level(&rules, caller), 3, "{:?}", indicated(&rules, caller));
