@@ -24,6 +24,34 @@ fn open_listen(h: &mut Harness<'_, ScamcheckApp>) {
 const TEXT_FIELD: &str = "Type or paste what the caller says, or a message you got:";
 
 #[test]
+fn the_patterns_compile_only_once_the_text_check_is_opened() {
+    let mut h = app(Lang::En);
+    for _ in 0..5 {
+        h.run();
+    }
+    assert!(
+        !h.state().patterns_started(),
+        "a start that never opens the text check never compiles its patterns"
+    );
+    open_listen(&mut h);
+    assert!(h.state().patterns_started());
+    paste_into(
+        &mut h,
+        TEXT_FIELD,
+        "Please install AnyDesk so I can process your refund.",
+    );
+    let found = h
+        .state()
+        .listen()
+        .analysis()
+        .map(|a| a.questions().join(","));
+    assert!(
+        found.as_deref().is_some_and(|q| q.contains("download_app")),
+        "text pasted at once is analysed: {found:?}"
+    );
+}
+
+#[test]
 fn a_seed_credit_threat_is_found_and_accepting_it_opens_the_hang_up_screen() {
     let mut h = app(Lang::En);
     open_listen(&mut h);

@@ -97,6 +97,11 @@ impl Listen {
         true
     }
 
+    /// Whether the text changed since it was last analysed.
+    pub fn is_stale(&self) -> bool {
+        self.stale
+    }
+
     /// Asks for the cursor to be put in the text box, so typing can start at once.
     pub fn focus_text(&mut self) {
         self.focus_pending = true;

@@ -194,9 +194,9 @@ impl AppOptions {
 pub struct ScamcheckApp {
     settings: Settings,
     rules: Arc<RuleSet>,
-    /// The compiled text patterns: compiled on a background thread once the first frame is
-    /// shown (they are not needed for it), or when the text check needs them first. Rule files
-    /// loaded later come with theirs.
+    /// The compiled text patterns: compiled on a background thread when the text check is
+    /// first opened (nothing else needs them, so a start that never opens it never pays for
+    /// them). Rule files loaded later come with theirs.
     analyzer: Option<Arc<Analyzer>>,
     /// The background compilation of [`Self::analyzer`], while it runs.
     compiling: Option<std::thread::JoinHandle<Result<Analyzer, LoadError>>>,
@@ -313,6 +313,12 @@ impl ScamcheckApp {
     /// The current settings.
     pub fn settings(&self) -> &Settings {
         &self.settings
+    }
+
+    /// Whether the text patterns are compiled or compiling: not before the text check is
+    /// first opened.
+    pub fn patterns_started(&self) -> bool {
+        self.analyzer.is_some() || self.compiling.is_some()
     }
 
     /// The rules in use.
@@ -440,9 +446,14 @@ impl ScamcheckApp {
         ctx.set_zoom_factor(self.settings.zoom);
     }
 
-    /// The analyser for the text check, compiled on first use.
+    /// The analyser for the text check, once compiled. While the background compilation
+    /// runs, the screen shows without findings; only text waiting to be analysed waits for it.
     fn listen_analyzer(&mut self) -> Option<Arc<Analyzer>> {
         if self.analyzer.is_none() {
+            let running = self.compiling.as_ref().is_some_and(|c| !c.is_finished());
+            if running && !self.listen.is_stale() {
+                return None;
+            }
             let compiled = match self.compiling.take().map(std::thread::JoinHandle::join) {
                 Some(Ok(compiled)) => compiled,
                 // Not started, or the thread failed: compile here.
@@ -489,13 +500,21 @@ impl eframe::App for ScamcheckApp {
         for command in commands {
             self.apply(ctx, command);
         }
-        // The patterns compile in the background once the first frame is on the screen.
-        if self.analyzer.is_none() && self.compiling.is_none() && ctx.cumulative_frame_nr() > 0 {
+        // The patterns compile in the background once the text check is opened.
+        if self.screen == Screen::Listen && self.analyzer.is_none() && self.compiling.is_none() {
             let rules = self.rules.clone();
             self.compiling = std::thread::Builder::new()
                 .name("compile patterns".to_owned())
                 .spawn(move || Analyzer::new(rules))
                 .ok();
+        }
+        match &self.compiling {
+            Some(compiling) if compiling.is_finished() => {
+                self.listen_analyzer();
+            }
+            // Look again shortly: the thread does not wake the window when it is done.
+            Some(_) => ctx.request_repaint_after(std::time::Duration::from_millis(50)),
+            None => {}
         }
         // The text check analyses only after an edit; the next frame shows the highlights.
         let analyzer = (self.screen == Screen::Listen)
