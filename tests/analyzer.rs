@@ -217,6 +217,13 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
             indicated(&rules, line)
         );
     }
+    // Nor is the caller's threat or plea that only sounds like advice.
+    for line in [
+        "If you don't pay the HK$8,000 bond today the case goes to the police.",
+        "Please don't put the phone down again, you only need to open the link in the text.",
+    ] {
+        assert!(level(&rules, line) >= 2, "{line}: {:?}", indicated(&rules, line));
+    }
     // The bank's own warning stays a warning.
     let bank = "验证码不要告诉任何人，包括自称客服的人。";
     assert!(level(&rules, bank) < 2, "{:?}", indicated(&rules, bank));
