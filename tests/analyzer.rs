@@ -35,6 +35,29 @@ fn level(rules: &Analyzer, text: &str) -> u8 {
     }
 }
 
+/// Each text stays below level 2: not raised.
+fn assert_each_below_level_2(rules: &Analyzer, texts: &[&str]) {
+    for text in texts {
+        assert!(
+            level(rules, text) < 2,
+            "{text:?}: {:?}",
+            indicated(rules, text)
+        );
+    }
+}
+
+/// Each text reaches level 3: hang up.
+fn assert_each_level_3(rules: &Analyzer, texts: &[&str]) {
+    for text in texts {
+        assert_eq!(
+            level(rules, text),
+            3,
+            "{text:?}: {:?}",
+            indicated(rules, text)
+        );
+    }
+}
+
 #[test]
 fn scam_lines_from_the_seeds_are_recognised() {
     let rules = rules();
@@ -204,25 +227,25 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
     let rules = rules();
     // "Don't tell…" sounds like a warning, but from the caller it is part of the scam: the
     // request on the same line still counts.
-    for line in [
-        "这件事不要告诉别人，你先下载一个会议App，我教你操作",
-        "别告诉你儿子，你把验证码报给我就行",
-        "银行问你就说是给亲戚转的，转到我发你的账户",
-        "Don't tell the bank what it's for, just move the money to the safe account I gave you.",
-    ] {
-        assert_eq!(
-            level(&rules, line),
-            3,
-            "{line}: {:?}",
-            indicated(&rules, line)
-        );
-    }
+    assert_each_level_3(
+        &rules,
+        &[
+            "这件事不要告诉别人，你先下载一个会议App，我教你操作",
+            "别告诉你儿子，你把验证码报给我就行",
+            "银行问你就说是给亲戚转的，转到我发你的账户",
+            "Don't tell the bank what it's for, just move the money to the safe account I gave you.",
+        ],
+    );
     // Nor is the caller's threat or plea that only sounds like advice.
     for line in [
         "If you don't pay the HK$8,000 bond today the case goes to the police.",
         "Please don't put the phone down again, you only need to open the link in the text.",
     ] {
-        assert!(level(&rules, line) >= 2, "{line}: {:?}", indicated(&rules, line));
+        assert!(
+            level(&rules, line) >= 2,
+            "{line}: {:?}",
+            indicated(&rules, line)
+        );
     }
     // The bank's own warning stays a warning.
     let bank = "验证码不要告诉任何人，包括自称客服的人。";
@@ -232,17 +255,14 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
 #[test]
 fn a_platforms_own_refund_is_not_the_scams_offer() {
     let rules = rules();
-    for line in [
-        "【某宝】您的退款申请已通过，款项将在1-3个工作日原路退回，请注意查收。",
-        "Your refund of £12.99 has been issued to your original payment method.",
-        "【某音乐】会员将于明日自动续费15元，如不需要可在App设置中关闭。",
-    ] {
-        assert!(
-            level(&rules, line) < 2,
-            "{line:?}: {:?}",
-            indicated(&rules, line)
-        );
-    }
+    assert_each_below_level_2(
+        &rules,
+        &[
+            "【某宝】您的退款申请已通过，款项将在1-3个工作日原路退回，请注意查收。",
+            "Your refund of £12.99 has been issued to your original payment method.",
+            "【某音乐】会员将于明日自动续费15元，如不需要可在App设置中关闭。",
+        ],
+    );
 }
 
 #[test]
@@ -434,27 +454,20 @@ fn a_text_about_the_scam_is_advice_not_a_request() {
     }
     // A heading ending in a colon still names the scam; a speaker's label in a pasted call
     // ("骗子：", "Scammer:") does not.
-    for poster in [
-        "Signs of the fake refund scam: they ask you to install a meeting app or share your screen.",
-        "识别骗子：让你下载会议App、共享屏幕",
-    ] {
-        assert!(
-            level(&rules, poster) < 2,
-            "{poster}: {:?}",
-            indicated(&rules, poster)
-        );
-    }
-    for call in [
-        "Scammer: please install AnyDesk now\nMe: ok",
-        "骗子：您先下载一个会议App\n我妈：好",
-    ] {
-        assert_eq!(
-            level(&rules, call),
-            3,
-            "{call}: {:?}",
-            indicated(&rules, call)
-        );
-    }
+    assert_each_below_level_2(
+        &rules,
+        &[
+            "Signs of the fake refund scam: they ask you to install a meeting app or share your screen.",
+            "识别骗子：让你下载会议App、共享屏幕",
+        ],
+    );
+    assert_each_level_3(
+        &rules,
+        &[
+            "Scammer: please install AnyDesk now\nMe: ok",
+            "骗子：您先下载一个会议App\n我妈：好",
+        ],
+    );
     // A caller's "I'm not a scammer" is not advice.
     let caller = "您放心，我们不是骗子，您先下载一个会议App，我教您关闭会员。";
     assert_eq!(level(&rules, caller), 3, "{:?}", indicated(&rules, caller));
@@ -484,18 +497,14 @@ fn a_call_the_person_made_to_the_official_number_is_their_check_not_the_scam() {
     );
     // A number the caller gave is not the official one, and a call back to the number in a
     // fake invoice opens like an honest call.
-    for theirs in [
-        "我打了短信里的号码，对方让我下载一个会议App共享屏幕。",
-        "我：喂，你好，是京东客服吗？我要取消会员。\n客服：您先下载一个会议App，我教您关闭。",
-        "Caller: Geek Squad billing, you called about the $389 renewal?\nMe: Yes, I never signed up for that.\nCaller: I'll refund it. Please download TeamViewer QuickSupport so I can open the refund portal on your PC.",
-    ] {
-        assert_eq!(
-            level(&rules, theirs),
-            3,
-            "{theirs}: {:?}",
-            indicated(&rules, theirs)
-        );
-    }
+    assert_each_level_3(
+        &rules,
+        &[
+            "我打了短信里的号码，对方让我下载一个会议App共享屏幕。",
+            "我：喂，你好，是京东客服吗？我要取消会员。\n客服：您先下载一个会议App，我教您关闭。",
+            "Caller: Geek Squad billing, you called about the $389 renewal?\nMe: Yes, I never signed up for that.\nCaller: I'll refund it. Please download TeamViewer QuickSupport so I can open the refund portal on your PC.",
+        ],
+    );
 }
 
 #[test]
