@@ -63,13 +63,13 @@ fn the_corpus_is_large_and_covers_every_question_on_both_halves() {
 /// most 0.03, every critical question's recall 0.90): raise these as the rules improve.
 ///
 /// History: 0.90 / 0.17 / 0.67 before texts about the scam, the turns of a pasted call and four
-/// fresh `dev` slices; then scam recall rose to 92.8% (above the goal) and false alarms fell to
-/// 13.4%, while the lowest critical recall (`release_fee`) fell from 69.0% to 65.5% (one
-/// item), so that floor went down by one item.
+/// fresh `dev` slices; then 92.8% / 13.4% / 65.5% (`release_fee` lost one item); then, after
+/// nine more `dev` slices, the person's own call to the official number, the caller's demands
+/// for secrecy and the tuning on them, 93.3% / 10.7% / 72.2% (`transfer`).
 const TODAY: Floors = Floors {
-    scam_recall: 0.92,
-    false_alarms: 0.14,
-    critical_recall: 0.65,
+    scam_recall: 0.93,
+    false_alarms: 0.11,
+    critical_recall: 0.72,
 };
 
 struct Floors {
