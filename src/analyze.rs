@@ -131,11 +131,7 @@ pub struct Analyzer {
     /// For every question's patterns, the warnings, the texts about the scam and every
     /// question's `unless`: one small regex per pattern, which together say what occurs in a
     /// line.
-    detectors: Vec<Vec<Regex>>,
-    /// For each detector, whether it is plain: it looks only at the characters it matches (no
-    /// `\b`, `^` or `$`) and never matches nothing, so its matches in a whole text can be
-    /// sorted into lines.
-    plain: Vec<Vec<bool>>,
+    detectors: Vec<Vec<Detector>>,
     /// What each group of detectors stands for.
     roles: Vec<Role>,
     /// For each question, its patterns as one regex for the exact spans, compiled on its
@@ -143,6 +139,30 @@ pub struct Analyzer {
     spans: Vec<LazyRegex>,
     /// The `about_the_scam` patterns, for the quote, compiled on first use.
     about: LazyRegex,
+}
+
+/// One pattern's small regex, and whether its matches in a whole text can be sorted into lines.
+#[derive(Debug)]
+struct Detector {
+    regex: Regex,
+    /// It looks only at the characters it matches (no `\b`, `^` or `$`) and never matches
+    /// nothing: a match inside a line is then a match of the whole text, and the other way
+    /// round.
+    plain: bool,
+}
+
+impl Detector {
+    fn new(pattern: &str) -> Result<Detector, regex::Error> {
+        let regex = RegexBuilder::new(pattern)
+            .size_limit(REGEX_GROUP_SIZE_LIMIT)
+            .dfa_size_limit(REGEX_DFA_LIMIT)
+            .build()?;
+        let plain = regex_syntax::parse(pattern).is_ok_and(|hir| {
+            let properties = hir.properties();
+            properties.look_set().is_empty() && properties.minimum_len().is_some_and(|len| len > 0)
+        });
+        Ok(Detector { regex, plain })
+    }
 }
 
 /// What a group of the analyser's detectors stands for.
@@ -228,17 +248,12 @@ impl Analyzer {
         // `unless` decide, so they are exact. Each pattern is its own small regex: one
         // alternation of hundreds of patterns makes a lazy DFA too large for its cache, and the
         // search falls back to a slow engine on every new text.
-        let detectors: Result<Vec<Vec<Regex>>, regex::Error> = members
+        let detectors: Result<Vec<Vec<Detector>>, regex::Error> = members
             .iter()
             .map(|(role, list)| {
                 let loose = matches!(role, Role::Question(_));
                 list.iter()
-                    .map(|p| {
-                        RegexBuilder::new(if loose { &p.detect } else { &p.regex })
-                            .size_limit(REGEX_GROUP_SIZE_LIMIT)
-                            .dfa_size_limit(REGEX_DFA_LIMIT)
-                            .build()
-                    })
+                    .map(|p| Detector::new(if loose { &p.detect } else { &p.regex }))
                     .collect()
             })
             .collect();
@@ -269,23 +284,6 @@ impl Analyzer {
                 return Err(rules.problems(issues));
             }
         };
-        let plain = members
-            .iter()
-            .map(|(role, list)| {
-                let loose = matches!(role, Role::Question(_));
-                list.iter()
-                    .map(|p| {
-                        regex_syntax::parse(if loose { &p.detect } else { &p.regex }).is_ok_and(
-                            |hir| {
-                                let properties = hir.properties();
-                                properties.look_set().is_empty()
-                                    && properties.minimum_len().is_some_and(|len| len > 0)
-                            },
-                        )
-                    })
-                    .collect()
-            })
-            .collect();
         let roles: Vec<Role> = members.iter().map(|(role, _)| *role).collect();
         let spans = rules
             .questions()
@@ -308,7 +306,6 @@ impl Analyzer {
         Ok(Analyzer {
             rules,
             detectors,
-            plain,
             roles,
             spans,
             about,
@@ -506,17 +503,17 @@ impl Analyzer {
     /// it.
     ///
     /// A short text is searched line by line. In a longer one (`whole_text`) each detector
-    /// searches the whole text once and its matches are sorted into lines: most detectors find nothing anywhere,
-    /// and one search is far cheaper than one per line. The answer is the same: a detector
-    /// that looks only at the characters it matches ([`Analyzer::plain`]) and cannot match
+    /// searches the whole text once and its matches are sorted into lines: most detectors
+    /// find nothing anywhere, and one search is far cheaper than one per line. The answer is the same: a detector
+    /// that looks only at the characters it matches ([`Detector::plain`]) and cannot match
     /// nothing has a match inside a line exactly when the whole-text search yields one inside
     /// it, unless a match that runs over a line's edge hid it, so the lines such a match
     /// touches are searched again on their own.
     fn line_hits(&self, text: &str, lines: &[(usize, &str)], whole_text: bool) -> Vec<Vec<bool>> {
         let mut hits = vec![vec![false; self.roles.len()]; lines.len()];
-        for (group, (regexes, plain)) in self.detectors.iter().zip(&self.plain).enumerate() {
-            for (regex, &plain) in regexes.iter().zip(plain) {
-                if !(whole_text && plain) {
+        for (group, detectors) in self.detectors.iter().enumerate() {
+            for Detector { regex, plain } in detectors {
+                if !(whole_text && *plain) {
                     for (hit, (_, line)) in hits.iter_mut().zip(lines) {
                         hit[group] = hit[group] || regex.is_match(line);
                     }
