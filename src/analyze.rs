@@ -61,6 +61,9 @@ pub struct Analysis {
     /// Where the text names the scam itself (`about_the_scam`), when that dropped a finding:
     /// what follows it reads as advice, and only an emergency finding there is kept.
     pub about_the_scam: Option<Quote>,
+    /// Where the person says they ended or refused the call (`refused`), when that dropped a
+    /// finding: what the caller asked before it is a story told, not a request still open.
+    pub refused: Option<Quote>,
 }
 
 /// A stretch of the original text.
@@ -139,6 +142,27 @@ pub struct Analyzer {
     spans: Vec<LazyRegex>,
     /// The `about_the_scam` patterns, for the quote, compiled on first use.
     about: LazyRegex,
+    /// The `refused` patterns, for the quote, compiled on first use.
+    refused: LazyRegex,
+}
+
+/// Where the person says they ended or refused the call, in the normalised text.
+struct Refusal {
+    /// Where the refusal starts.
+    at: usize,
+    /// Its clause: the quote.
+    clause: (usize, usize),
+    /// The line it is in.
+    line: usize,
+    /// Whether a move is asked for after it in the same line.
+    asked_after: bool,
+}
+
+/// What a scan of a text found.
+struct Scan {
+    findings: Vec<Finding>,
+    about_the_scam: Option<Quote>,
+    refused: Option<Quote>,
 }
 
 /// One pattern's small regex, and whether its matches in a whole text can be sorted into lines.
@@ -176,6 +200,8 @@ enum Role {
     Secrecy,
     /// The patterns of a text about the scam.
     About,
+    /// The person ending or refusing the call.
+    Refused,
     /// A question's `unless` patterns, by question index.
     Unless(usize),
 }
@@ -243,6 +269,7 @@ impl Analyzer {
         members.push((Role::Warning, rules.warnings().iter().collect()));
         members.push((Role::Secrecy, rules.secrecy().iter().collect()));
         members.push((Role::About, rules.about_the_scam().iter().collect()));
+        members.push((Role::Refused, rules.refused().iter().collect()));
         members.retain(|(_, list)| !list.is_empty());
         // A question's member only says where to look, so it may be loose; the warnings and
         // `unless` decide, so they are exact. Each pattern is its own small regex: one
@@ -268,7 +295,8 @@ impl Analyzer {
                         .chain(rules.unless())
                         .chain(rules.warnings())
                         .chain(rules.secrecy())
-                        .chain(rules.about_the_scam()),
+                        .chain(rules.about_the_scam())
+                        .chain(rules.refused()),
                 );
                 if issues.is_empty() {
                     issues.push(Issue::new(
@@ -303,12 +331,17 @@ impl Analyzer {
             pattern: alternation(rules.about_the_scam().iter().map(|p| &p.regex)),
             compiled: OnceLock::new(),
         };
+        let refused = LazyRegex {
+            pattern: alternation(rules.refused().iter().map(|p| &p.regex)),
+            compiled: OnceLock::new(),
+        };
         Ok(Analyzer {
             rules,
             detectors,
             roles,
             spans,
             about,
+            refused,
         })
     }
 
@@ -386,11 +419,11 @@ impl Analyzer {
     /// # Errors
     /// [`AnalyzeError::TooLong`] above [`MAX_TEXT_BYTES`].
     pub fn findings(&self, text: &str) -> Result<Vec<Finding>, AnalyzeError> {
-        self.scan(text).map(|(findings, _)| findings)
+        self.scan(text).map(|scan| scan.findings)
     }
 
-    /// The findings, and where the text names the scam itself, if it does.
-    fn scan(&self, text: &str) -> Result<(Vec<Finding>, Option<Quote>), AnalyzeError> {
+    /// The findings, where the text names the scam itself and where the call was refused.
+    fn scan(&self, text: &str) -> Result<Scan, AnalyzeError> {
         if text.len() > MAX_TEXT_BYTES {
             return Err(AnalyzeError::TooLong {
                 len: text.len(),
@@ -404,9 +437,10 @@ impl Analyzer {
         let mut raised: Vec<usize> = Vec::new();
         let mut honest = vec![false; questions.len()];
         let mut about: Option<(usize, usize)> = None;
+        let mut refusal: Option<Refusal> = None;
         let lines: Vec<(usize, &str)> = segments(normal.text()).collect();
         let line_hits = self.line_hits(normal.text(), &lines, lines.len() >= WHOLE_TEXT_FIRST);
-        for (&(offset, segment), hits) in lines.iter().zip(&line_hits) {
+        for (line, (&(offset, segment), hits)) in lines.iter().zip(&line_hits).enumerate() {
             if segment.trim().is_empty() {
                 continue;
             }
@@ -428,6 +462,28 @@ impl Analyzer {
                     Role::Unless(q) => honest[q] = true,
                     Role::Warning => warned = true,
                     Role::Secrecy => secret = true,
+                    Role::Refused => {
+                        // The last refusal in the text is the one that matters.
+                        if let Some(m) = self
+                            .refused
+                            .get()
+                            .and_then(|regex| regex.find_iter(segment).last())
+                        {
+                            // The quote is the clause the refusal ends in (a pattern may
+                            // begin with the mark before it: "不然我就挂了" is a threat).
+                            let last = segment[..m.end()]
+                                .char_indices()
+                                .next_back()
+                                .map_or(m.start(), |(at, _)| at.max(m.start()));
+                            let (start, end) = clause(segment, last, m.end());
+                            refusal = Some(Refusal {
+                                at: offset + m.start(),
+                                clause: (offset + start, offset + end),
+                                line,
+                                asked_after: false,
+                            });
+                        }
+                    }
                     Role::About => {
                         if about.is_none() {
                             about =
@@ -450,12 +506,17 @@ impl Analyzer {
             // The first match of each question in the line: the move and its quote. (Finding
             // every repeat within one line would double the cost for no new answer.)
             for &question in raised.iter().filter(|q| !honest[**q]) {
-                if let Some(m) = self.spans[question]
-                    .get()
-                    .and_then(|regex| regex.find(segment))
-                    .filter(|m| !m.is_empty())
-                {
+                let Some(regex) = self.spans[question].get() else {
+                    continue;
+                };
+                if let Some(m) = regex.find(segment).filter(|m| !m.is_empty()) {
                     spans.push((offset + m.start(), offset + m.end(), question));
+                }
+                // A refusal in this line: is the move asked again after it ("我挂了，他又打来")?
+                if let Some(refusal) = refusal.as_mut().filter(|r| r.line == line) {
+                    refusal.asked_after |= regex
+                        .find_at(segment, refusal.at - offset)
+                        .is_some_and(|m| !m.is_empty());
                 }
             }
         }
@@ -471,6 +532,21 @@ impl Analyzer {
             if spans.len() == before {
                 about = None;
             }
+        }
+        // A call that ended in the person's refusal ("他让我下载…我直接挂了"): what the caller
+        // asked is a story told, not a request still open. Only when nothing was asked after it
+        // (a caller who rings back and asks again counts in full) and nothing was paid.
+        let refused = refusal
+            .filter(|refusal| {
+                !refusal.asked_after
+                    && !spans.is_empty()
+                    && spans.iter().all(|&(start, _, q)| {
+                        start < refusal.at && questions[q].severity != Severity::Emergency
+                    })
+            })
+            .map(|refusal| refusal.clause);
+        if refused.is_some() {
+            spans.clear();
         }
         spans.sort_unstable();
         spans.dedup();
@@ -488,15 +564,19 @@ impl Analyzer {
             .collect();
         // Two spans of the normalised text can map to one of the original (a dropped space).
         findings.dedup();
-        let about = about.map(|(start, end)| {
+        let quote = |(start, end): (usize, usize)| {
             let (start, end) = normal.original_span(start, end);
             Quote {
                 start,
                 end,
                 text: text[start..end].to_owned(),
             }
-        });
-        Ok((findings, about))
+        };
+        Ok(Scan {
+            findings,
+            about_the_scam: about.map(quote),
+            refused: refused.map(quote),
+        })
     }
 
     /// For each line of `text` (as [`segments`] cuts it), which groups of detectors match in
@@ -546,7 +626,11 @@ impl Analyzer {
     /// # Errors
     /// [`AnalyzeError::TooLong`] above [`MAX_TEXT_BYTES`].
     pub fn analyze(&self, text: &str) -> Result<Analysis, AnalyzeError> {
-        let (findings, about_the_scam) = self.scan(text)?;
+        let Scan {
+            findings,
+            about_the_scam,
+            refused,
+        } = self.scan(text)?;
         let answers: Answers = findings
             .iter()
             .map(|f| (f.question.clone(), Answer::Yes))
@@ -557,6 +641,7 @@ impl Analyzer {
             answers,
             verdict,
             about_the_scam,
+            refused,
         })
     }
 }
@@ -1327,8 +1412,12 @@ const TRADITIONAL: &[(char, char)] = &[
 /// The clause of `line` around `start..end`: from just after the previous sentence or clause
 /// mark to just before the next one, without surrounding spaces.
 fn clause(line: &str, start: usize, end: usize) -> (usize, usize) {
-    let marks = |c: char| ",.!?;:\n".contains(c);
-    let from = line[..start].rfind(marks).map_or(0, |at| at + 1);
+    let marks = |c: char| ",.!?;:\n。、".contains(c);
+    let from = line[..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| marks(c))
+        .map_or(0, |(at, c)| at + c.len_utf8());
     let to = line[end..].find(marks).map_or(line.len(), |at| end + at);
     let piece = &line[from..to];
     let lead = piece.len() - piece.trim_start().len();

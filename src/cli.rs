@@ -12,7 +12,7 @@ use serde_json::json;
 
 use std::sync::Arc;
 
-use crate::analyze::{Analysis, Analyzer};
+use crate::analyze::{Analysis, Analyzer, Quote};
 use crate::answers::Answers;
 use crate::corpus;
 use crate::engine::{Verdict, evaluate};
@@ -370,10 +370,14 @@ pub fn analysis_json(analysis: &Analysis, lang: Lang) -> serde_json::Value {
         .iter()
         .map(|f| json!({"question": f.question, "start": f.start, "end": f.end, "text": f.text}))
         .collect();
-    value["about_the_scam"] = analysis.about_the_scam.as_ref().map_or(
-        serde_json::Value::Null,
-        |q| json!({"start": q.start, "end": q.end, "text": q.text}),
-    );
+    let quote = |q: &Option<Quote>| {
+        q.as_ref().map_or(
+            serde_json::Value::Null,
+            |q| json!({"start": q.start, "end": q.end, "text": q.text}),
+        )
+    };
+    value["about_the_scam"] = quote(&analysis.about_the_scam);
+    value["refused"] = quote(&analysis.refused);
     value
 }
 
@@ -440,6 +444,9 @@ fn analysis_text(rules: &RuleSet, analysis: &Analysis, lang: Lang) -> String {
     let mut out = String::new();
     if let Some(about) = &analysis.about_the_scam {
         out += &format!("{} “{}”\n\n", s.about_the_scam, about.text);
+    }
+    if let Some(refused) = &analysis.refused {
+        out += &format!("{} “{}”\n\n", s.refused, refused.text);
     }
     if analysis.findings.is_empty() {
         out += &format!("{}\n\n", s.cli_nothing_found);

@@ -175,6 +175,8 @@ pub struct Strings {
     pub cli_nothing_found: &'static str,
     /// Before the quote where a text names the scam itself (CLI and window).
     pub about_the_scam: &'static str,
+    /// Said when the text tells of a call the person hung up or refused; the quote follows.
+    pub refused: &'static str,
     pub cli_number_unknown: &'static str,
     pub cli_number_means: &'static str,
     pub cli_number_not_means: &'static str,
@@ -400,6 +402,7 @@ const ZH: Strings = Strings {
     cli_say: "这样说：",
     cli_found: "找到：",
     cli_nothing_found: "没有找到这类骗局的说法。这不代表安全。",
+    refused: "这段文字讲的是一个已经挂断或拒绝了的电话，所以在那之前提到的要求不算危险信号。挂断是对的。如果对方再打来，或者你还在通话中，请回答问题。它说：",
     about_the_scam: "这段文字像是关于这种骗局的提醒，或是自己打官方电话核实，不是对方的要求，所以从这里起提到的做法不算危险信号。如果电话里真有人这样要求你，请回答问题。它提到：",
     cli_number_unknown: "规则里没有这种号码格式。",
     cli_number_means: "意思",
@@ -616,6 +619,7 @@ const EN: Strings = Strings {
     cli_say: "Say:",
     cli_found: "Found:",
     cli_nothing_found: "Nothing in the text matches this scam. That does not mean it is safe.",
+    refused: "This text tells of a call that was hung up or refused, so the requests before that are not counted as red flags. Hanging up was right. If they call again, or you are still on the call, answer the questions. It says:",
     about_the_scam: "This text reads as a warning about the scam, or as a check made by calling the official number, not as a request from the caller, so the moves it mentions from here on are not counted as red flags. If someone on the phone really asks you to do any of this, answer the questions. It says:",
     cli_number_unknown: "The rules do not know this form of number.",
     cli_number_means: "means",

@@ -253,6 +253,60 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
 }
 
 #[test]
+fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
+    let rules = rules();
+    // The person tells of a call they hung up on: the requests before it are a story, and the
+    // screen says why they are not counted.
+    for (text, quote) in [
+        (
+            "他说是淘宝客服，让我下载一个会议软件共享屏幕，我就把电话挂了。",
+            "我就把电话挂了",
+        ),
+        (
+            "他说我的快递里有违禁品，要交保证金，我说我自己去问，他就挂了",
+            "他就挂了",
+        ),
+        (
+            "Someone from 'Amazon' wanted me to install AnyDesk for my refund, so I hung up.",
+            "so I hung up",
+        ),
+    ] {
+        let analysis = match rules.analyze(text) {
+            Ok(a) => a,
+            Err(err) => panic!("{err}"),
+        };
+        assert!(
+            analysis.verdict.level.number() < 2,
+            "{text}: {:?}",
+            analysis.questions()
+        );
+        assert_eq!(analysis.refused.map(|q| q.text).as_deref(), Some(quote));
+        // Without the refusal the same requests are the scam.
+        let asked = text.split(['，', ',']).collect::<Vec<_>>();
+        let asked = asked[..asked.len() - 1].join("，");
+        assert_eq!(level(&rules, &asked), 3, "{asked}");
+    }
+    // Still the scam: the caller's threat to hang up, a caller who rings back and asks again,
+    // money already sent, a request after the hang-up.
+    assert_each_level_3(
+        &rules,
+        &[
+            "客服：您下载一个会议软件，不然我就挂了，退款就没了",
+            "他让我下载会议软件，我挂了。后来他又打来让我共享屏幕",
+            "他让我转账到安全账户，我转了两万，然后我就挂了",
+            "He wanted my card number, I hung up, then he texted me a link to fill in my card details.",
+            "Caller: please don't hang up, install AnyDesk now and I'll process the refund.",
+        ],
+    );
+    assert!(
+        rules
+            .analyze("他让我转账到安全账户，我转了两万，然后我就挂了")
+            .ok()
+            .is_some_and(|a| a.refused.is_none())
+    );
+}
+
+#[test]
 fn a_platforms_own_refund_is_not_the_scams_offer() {
     let rules = rules();
     assert_each_below_level_2(

@@ -115,27 +115,37 @@ fn an_everyday_delivery_notice_offers_nothing_critical() {
 }
 
 #[test]
-fn a_pasted_warning_about_the_scam_is_explained_not_counted() {
-    let mut h = app(Lang::Zh);
-    open_listen(&mut h);
-    paste_into(
-        &mut h,
-        "把对方说的话或收到的短信打在这里（或粘贴）：",
-        "冒充客服退款诈骗的信号：\n①让你下载会议App、共享屏幕\n②让你打开借呗看看额度",
-    );
-    let Some(analysis) = h.state().listen().analysis() else {
-        panic!("no analysis")
-    };
-    assert!(analysis.findings.is_empty(), "{:?}", analysis.questions());
-    assert!(
-        shows(&h, "这段文字像是关于这种骗局的提醒"),
-        "the reason is on the screen"
-    );
-    assert!(
-        shows(&h, "冒充客服退款诈骗的信号"),
-        "with the words that name the scam"
-    );
-    assert!(!shows(&h, "[致命]"), "no critical finding is offered");
+fn a_pasted_warning_or_a_refused_call_is_explained_not_counted() {
+    for (lang, label, text, reason, quote) in [
+        (
+            Lang::Zh,
+            "把对方说的话或收到的短信打在这里（或粘贴）：",
+            "冒充客服退款诈骗的信号：\n①让你下载会议App、共享屏幕\n②让你打开借呗看看额度",
+            "这段文字像是关于这种骗局的提醒",
+            "冒充客服退款诈骗的信号",
+        ),
+        (
+            Lang::En,
+            "Type or paste what the caller says, or a message you got:",
+            "He said he was from Amazon and wanted me to install AnyDesk and share my screen for the refund, so I hung up.",
+            "This text tells of a call that was hung up or refused",
+            "so I hung up",
+        ),
+    ] {
+        let mut h = app(lang);
+        open_listen(&mut h);
+        paste_into(&mut h, label, text);
+        let Some(analysis) = h.state().listen().analysis() else {
+            panic!("no analysis")
+        };
+        assert!(analysis.findings.is_empty(), "{:?}", analysis.questions());
+        assert!(shows(&h, reason), "the reason is on the screen: {text}");
+        assert!(shows(&h, quote), "with the words it is read from: {quote}");
+        assert!(
+            !shows(&h, "[致命]") && !shows(&h, "[critical]"),
+            "no critical finding is offered"
+        );
+    }
 }
 
 #[test]

@@ -191,6 +191,7 @@ fn random_rules() -> impl Strategy<Value = RuleSet> {
                 warnings: Vec::new(),
                 secrecy: Vec::new(),
                 about_the_scam: Vec::new(),
+                refused: Vec::new(),
                 questions,
                 combinations,
                 levels: Level::ALL

@@ -410,24 +410,23 @@ fn fixtures_and_fuzzer_finds_load_or_are_refused_with_a_place() {
 }
 
 #[test]
-fn about_the_scam_patterns_are_checked_with_their_position() {
+fn the_reading_lists_are_checked_with_their_position() {
     let shipped = match std::fs::read_to_string("rules.ron") {
         Ok(s) => s,
         Err(err) => panic!("rules.ron: {err}"),
     };
-    let marker = "about_the_scam: [\n";
-    assert!(
-        shipped.contains(marker),
-        "rules.ron has an about_the_scam list"
-    );
-    let src = shipped.replacen(marker, &format!("{marker}        r\"{{nosuch}}骗\",\n"), 1);
-    let line = src[..src.find("{nosuch}").unwrap_or(0)].lines().count();
-    let lines = problems("about.ron", &src);
-    assert_eq!(lines.len(), 1, "{lines:?}");
-    assert!(
-        lines[0].starts_with(&format!("about.ron:{line}:"))
-            && lines[0].contains("unknown term `{nosuch}`")
-            && lines[0].ends_with("(at about_the_scam[0])"),
-        "{lines:?}"
-    );
+    for list in ["about_the_scam", "refused", "secrecy"] {
+        let marker = format!("    {list}: [\n");
+        assert!(shipped.contains(&marker), "rules.ron has a {list} list");
+        let src = shipped.replacen(&marker, &format!("{marker}        r\"{{nosuch}}骗\",\n"), 1);
+        let line = src[..src.find("{nosuch}").unwrap_or(0)].lines().count();
+        let lines = problems("lists.ron", &src);
+        assert_eq!(lines.len(), 1, "{list}: {lines:?}");
+        assert!(
+            lines[0].starts_with(&format!("lists.ron:{line}:"))
+                && lines[0].contains("unknown term `{nosuch}`")
+                && lines[0].ends_with(&format!("(at {list}[0])")),
+            "{list}: {lines:?}"
+        );
+    }
 }

@@ -340,6 +340,9 @@ fn findings_ui(
     if let Some(about) = analysis.and_then(|a| a.about_the_scam.as_ref()) {
         ui.label(RichText::new(format!("{} “{}”", s.about_the_scam, about.text)).color(p.text));
     }
+    if let Some(refused) = analysis.and_then(|a| a.refused.as_ref()) {
+        ui.label(RichText::new(format!("{} “{}”", s.refused, refused.text)).color(p.text));
+    }
     if questions.is_empty() {
         ui.label(RichText::new(s.listen_nothing).color(p.weak_text));
         return;

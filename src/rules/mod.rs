@@ -57,6 +57,7 @@ pub struct RuleSet {
     warnings: Vec<ExpandedPattern>,
     secrecy: Vec<ExpandedPattern>,
     about_the_scam: Vec<ExpandedPattern>,
+    refused: Vec<ExpandedPattern>,
     numbers: Vec<Regex>,
 }
 
@@ -118,6 +119,7 @@ impl RuleSet {
                 warnings: expanded.warnings,
                 secrecy: expanded.secrecy,
                 about_the_scam: expanded.about_the_scam,
+                refused: expanded.refused,
                 numbers,
             }),
             _ => Err(invalid(origin, src, issues)),
@@ -197,6 +199,11 @@ impl RuleSet {
     /// The patterns of a text about the scam (advice, a warning, a question), expanded.
     pub fn about_the_scam(&self) -> &[ExpandedPattern] {
         &self.about_the_scam
+    }
+
+    /// The patterns of the person ending or refusing the call, expanded.
+    pub fn refused(&self) -> &[ExpandedPattern] {
+        &self.refused
     }
 
     /// A [`LoadError`] for problems found after loading (when the patterns compile), placed

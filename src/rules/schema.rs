@@ -33,6 +33,11 @@ pub struct RuleFile {
     /// requests (except an emergency: "I already paid" is never dropped).
     #[serde(default)]
     pub about_the_scam: Vec<String>,
+    /// Patterns of the person ending or refusing the call ("我直接挂了", "I hung up"): what the
+    /// caller asked before it is told, not asked — unless they keep calling back or something
+    /// was already paid.
+    #[serde(default)]
+    pub refused: Vec<String>,
     /// The questions, in the order of the scam's steps.
     pub questions: Vec<Question>,
     /// Rules that raise the risk when red flags occur together.

@@ -321,6 +321,11 @@ pub(crate) fn expand_patterns(file: &RuleFile, issues: &mut Vec<Issue>) -> Expan
         out.about_the_scam
             .extend(expand("", format!("about_the_scam[{i}]"), anchor, written));
     }
+    for (i, written) in file.refused.iter().enumerate() {
+        let anchor = vec!["refused".to_owned(), written.clone()];
+        out.refused
+            .extend(expand("", format!("refused[{i}]"), anchor, written));
+    }
     out
 }
 
@@ -332,6 +337,7 @@ pub(crate) struct Expanded {
     pub(crate) warnings: Vec<ExpandedPattern>,
     pub(crate) secrecy: Vec<ExpandedPattern>,
     pub(crate) about_the_scam: Vec<ExpandedPattern>,
+    pub(crate) refused: Vec<ExpandedPattern>,
 }
 
 /// The first capital ASCII letter of a pattern that is a letter to match, not part of an escape
