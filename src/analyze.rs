@@ -469,12 +469,14 @@ impl Analyzer {
                             .get()
                             .and_then(|regex| regex.find_iter(segment).last())
                         {
-                            // The quote is the clause the refusal ends in (a pattern may
-                            // begin with the mark before it: "不然我就挂了" is a threat).
-                            let last = segment[..m.end()]
+                            // The quote is the clause of the refusal's last word (a pattern
+                            // may take in the marks around it: "不然我就挂了" is a threat).
+                            let last = m
+                                .as_str()
                                 .char_indices()
-                                .next_back()
-                                .map_or(m.start(), |(at, _)| at.max(m.start()));
+                                .rev()
+                                .find(|&(_, c)| !is_clause_mark(c))
+                                .map_or(m.start(), |(at, _)| m.start() + at);
                             let (start, end) = clause(segment, last, m.end());
                             refusal = Some(Refusal {
                                 at: offset + m.start(),
@@ -1412,16 +1414,25 @@ const TRADITIONAL: &[(char, char)] = &[
 /// The clause of `line` around `start..end`: from just after the previous sentence or clause
 /// mark to just before the next one, without surrounding spaces.
 fn clause(line: &str, start: usize, end: usize) -> (usize, usize) {
-    let marks = |c: char| ",.!?;:\n。、".contains(c);
     let from = line[..start]
         .char_indices()
         .rev()
-        .find(|&(_, c)| marks(c))
+        .find(|&(_, c)| is_clause_mark(c))
         .map_or(0, |(at, c)| at + c.len_utf8());
-    let to = line[end..].find(marks).map_or(line.len(), |at| end + at);
+    // The end stops at a Chinese full stop too, so a quote is at most one sentence. The start
+    // looks back past one to the last comma or colon: a notice often names the scam only in
+    // its last sentence ("抖音官方提醒：…这类业务。任何…的来电都是诈骗").
+    let to = line[end..]
+        .find(|c| is_clause_mark(c) || c == '。')
+        .map_or(line.len(), |at| end + at);
     let piece = &line[from..to];
     let lead = piece.len() - piece.trim_start().len();
     (from + lead, from + piece.trim_end().len())
+}
+
+/// Whether `c` ends a clause (in the normalised text: full-width marks are half-width already).
+fn is_clause_mark(c: char) -> bool {
+    ",.!?;:\n…".contains(c)
 }
 
 /// Whether the run of whitespace that `rest` starts with, after a Chinese character, is
