@@ -31,6 +31,10 @@ declare -A warning=(
     [zh]="冒充客服退款诈骗的信号：让你下载会议App、共享屏幕，让你打开借呗。"
     [en]="Police warning: scammers posing as couriers ask you to share your screen or install AnyDesk."
 )
+declare -A refused=(
+    [zh]="他说是淘宝客服，要给我退款，让我下载会议App共享屏幕，我说我自己去App里查，就挂了。"
+    [en]="He said he was from Amazon and wanted me to install AnyDesk for a refund. I said I'd check in the app myself and hung up."
+)
 declare -A said=(
     [zh]="我是国际物流客服。如果不在5分钟内取消，会影响您的征信。请下载会议APP，开启屏幕共享。"
     [en]="This is courier customer service. Your parcel was damaged, we will give you double compensation. Please share your screen, or your credit record will suffer in 5 minutes."
@@ -55,6 +59,9 @@ for lang in zh en; do
     key ctrl+a BackSpace             # a warning about the scam instead: read as advice
     typed "${warning[$lang]}"
     shot "$lang-listen-warning"
+    key ctrl+a BackSpace             # a call that ended in a refusal: told, not asked
+    typed "${refused[$lang]}"
+    shot "$lang-listen-refused"
     key Escape Escape                # leave the text box, then home
     key d 1 space space space        # demo: the M case, step 4, the hang-up marker
     shot "$lang-demo"

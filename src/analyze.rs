@@ -471,13 +471,13 @@ impl Analyzer {
                         {
                             // The quote is the clause of the refusal's last word (a pattern
                             // may take in the marks around it: "不然我就挂了" is a threat).
-                            let last = m
+                            let (last, len) = m
                                 .as_str()
                                 .char_indices()
                                 .rev()
-                                .find(|&(_, c)| !is_clause_mark(c))
-                                .map_or(m.start(), |(at, _)| m.start() + at);
-                            let (start, end) = clause(segment, last, m.end());
+                                .find(|&(_, c)| !is_clause_mark(c) && c != '。')
+                                .map_or((m.start(), 0), |(at, c)| (m.start() + at, c.len_utf8()));
+                            let (start, end) = clause(segment, last, last + len);
                             refusal = Some(Refusal {
                                 at: offset + m.start(),
                                 clause: (offset + start, offset + end),

@@ -267,6 +267,10 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "他就挂了",
         ),
         (
+            "他说是淘宝客服，让我下载会议App共享屏幕，我说我自己去App里查，就挂了。",
+            "就挂了",
+        ),
+        (
             "Someone from 'Amazon' wanted me to install AnyDesk for my refund, so I hung up.",
             "so I hung up",
         ),
