@@ -65,11 +65,13 @@ fn the_corpus_is_large_and_covers_every_question_on_both_halves() {
 /// History: 0.90 / 0.17 / 0.67 before texts about the scam, the turns of a pasted call and four
 /// fresh `dev` slices; then 92.8% / 13.4% / 65.5% (`release_fee` lost one item); then, after
 /// nine more `dev` slices, the person's own call to the official number, the caller's demands
-/// for secrecy and the tuning on them, 93.3% / 10.7% / 72.2% (`transfer`).
+/// for secrecy and the tuning on them, 93.3% / 10.7% / 72.2% (`transfer`); then, after ten
+/// more `dev` slices and calls that ended in the person's refusal, 93.3% / 9.4% / 75.0%
+/// (`transfer`).
 const TODAY: Floors = Floors {
     scam_recall: 0.93,
-    false_alarms: 0.11,
-    critical_recall: 0.72,
+    false_alarms: 0.095,
+    critical_recall: 0.75,
 };
 
 struct Floors {
