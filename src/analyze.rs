@@ -169,10 +169,23 @@ struct Scan {
 #[derive(Debug)]
 struct Detector {
     regex: Regex,
-    /// It looks only at the characters it matches (no `\b`, `^` or `$`) and never matches
-    /// nothing: a match inside a line is then a match of the whole text, and the other way
-    /// round.
-    plain: bool,
+    /// Where a whole-text search finds what a search of each line finds.
+    reach: WholeText,
+}
+
+/// When a detector's matches in a whole text can be sorted into lines.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum WholeText {
+    /// Always: it looks only at the characters it matches (no `\b`, `^` or `$`) and never
+    /// matches nothing, so a match inside a line is a match of the whole text and the other
+    /// way round.
+    Always,
+    /// When every line ends at a line break: it also looks at ASCII word boundaries (`\b`,
+    /// `\B`), and a line break, like the edge of a line searched alone, is no word character.
+    /// A line cut inside a sentence may have a letter on either side.
+    AtLineBreaks,
+    /// Never (`^`, `$`, or a pattern that can match nothing): each line is searched alone.
+    Never,
 }
 
 impl Detector {
@@ -181,11 +194,23 @@ impl Detector {
             .size_limit(REGEX_GROUP_SIZE_LIMIT)
             .dfa_size_limit(REGEX_DFA_LIMIT)
             .build()?;
-        let plain = regex_syntax::parse(pattern).is_ok_and(|hir| {
+        let reach = regex_syntax::parse(pattern).map_or(WholeText::Never, |hir| {
             let properties = hir.properties();
-            properties.look_set().is_empty() && properties.minimum_len().is_some_and(|len| len > 0)
+            let looks = properties.look_set();
+            let boundaries = looks
+                .remove(regex_syntax::hir::Look::WordAscii)
+                .remove(regex_syntax::hir::Look::WordAsciiNegate);
+            if properties.minimum_len().is_none_or(|len| len == 0) {
+                WholeText::Never
+            } else if looks.is_empty() {
+                WholeText::Always
+            } else if boundaries.is_empty() {
+                WholeText::AtLineBreaks
+            } else {
+                WholeText::Never
+            }
         });
-        Ok(Detector { regex, plain })
+        Ok(Detector { regex, reach })
     }
 }
 
@@ -585,17 +610,27 @@ impl Analyzer {
     /// it.
     ///
     /// A short text is searched line by line. In a longer one (`whole_text`) each detector
-    /// searches the whole text once and its matches are sorted into lines: most detectors
-    /// find nothing anywhere, and one search is far cheaper than one per line. The answer is the same: a detector
-    /// that looks only at the characters it matches ([`Detector::plain`]) and cannot match
-    /// nothing has a match inside a line exactly when the whole-text search yields one inside
-    /// it, unless a match that runs over a line's edge hid it, so the lines such a match
-    /// touches are searched again on their own.
+    /// that can ([`WholeText`]) searches the whole text once and its matches are sorted into
+    /// lines: most detectors find nothing anywhere, and one search is far cheaper than one per
+    /// line. The answer is the same: such a detector has a match inside a line exactly when
+    /// the whole-text search yields one inside it, unless a match that runs over a line's edge
+    /// hid it, so the lines such a match touches are searched again on their own.
     fn line_hits(&self, text: &str, lines: &[(usize, &str)], whole_text: bool) -> Vec<Vec<bool>> {
         let mut hits = vec![vec![false; self.roles.len()]; lines.len()];
+        let at_line_breaks = lines
+            .iter()
+            .rev()
+            .skip(1)
+            .all(|(_, line)| line.ends_with('\n'));
         for (group, detectors) in self.detectors.iter().enumerate() {
-            for Detector { regex, plain } in detectors {
-                if !(whole_text && *plain) {
+            for Detector { regex, reach } in detectors {
+                let searches_whole_text = whole_text
+                    && match reach {
+                        WholeText::Always => true,
+                        WholeText::AtLineBreaks => at_line_breaks,
+                        WholeText::Never => false,
+                    };
+                if !searches_whole_text {
                     for (hit, (_, line)) in hits.iter_mut().zip(lines) {
                         hit[group] = hit[group] || regex.is_match(line);
                     }
@@ -1502,20 +1537,29 @@ mod tests {
             .chunks(40)
             .map(|chunk| chunk.join(" ").replace('\n', " "));
         let mut cut_lines = 0;
+        let mut whole_lines = 0;
         let mut lines_with_hits = 0;
         for text in pasted.chain(run_on) {
             let normal = Normalized::new(&text);
             let lines: Vec<(usize, &str)> = segments(normal.text()).collect();
-            cut_lines += lines
+            let cut = lines
                 .iter()
                 .filter(|(_, line)| !line.ends_with('\n'))
                 .count();
+            cut_lines += cut;
+            // Only the last line may lack a line break: the word-boundary detectors search the
+            // whole text too.
+            whole_lines += usize::from(cut <= 1);
             let each_line = analyzer.line_hits(normal.text(), &lines, false);
             let whole_text = analyzer.line_hits(normal.text(), &lines, true);
             assert_eq!(whole_text, each_line, "{text}");
             lines_with_hits += each_line.iter().filter(|hits| hits.contains(&true)).count();
         }
         assert!(cut_lines > 100, "{cut_lines} lines were cut mid-sentence");
+        assert!(
+            whole_lines > 50,
+            "{whole_lines} texts were cut only at line breaks"
+        );
         assert!(
             lines_with_hits > 1000,
             "{lines_with_hits} lines had a match"
