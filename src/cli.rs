@@ -442,11 +442,14 @@ fn verdict_text(rules: &RuleSet, verdict: &Verdict, lang: Lang) -> String {
 fn analysis_text(rules: &RuleSet, analysis: &Analysis, lang: Lang) -> String {
     let s = strings(lang);
     let mut out = String::new();
-    if let Some(about) = &analysis.about_the_scam {
-        out += &format!("{} “{}”\n\n", s.about_the_scam, about.text);
-    }
-    if let Some(refused) = &analysis.refused {
-        out += &format!("{} “{}”\n\n", s.refused, refused.text);
+    let dropped = [
+        (s.about_the_scam, &analysis.about_the_scam),
+        (s.refused, &analysis.refused),
+    ];
+    for (why, quote) in dropped {
+        if let Some(quote) = quote {
+            out += &format!("{why} “{}”\n\n", quote.text);
+        }
     }
     if analysis.findings.is_empty() {
         out += &format!("{}\n\n", s.cli_nothing_found);

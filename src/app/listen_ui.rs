@@ -337,11 +337,16 @@ fn findings_ui(
     let mut questions = analysis.map(Analysis::questions).unwrap_or_default();
     // The most decisive first: a critical finding must not hide below the fold.
     questions.sort_by_key(|id| std::cmp::Reverse(view.rules.question(id).map(|q| q.severity)));
-    if let Some(about) = analysis.and_then(|a| a.about_the_scam.as_ref()) {
-        ui.label(RichText::new(format!("{} “{}”", s.about_the_scam, about.text)).color(p.text));
-    }
-    if let Some(refused) = analysis.and_then(|a| a.refused.as_ref()) {
-        ui.label(RichText::new(format!("{} “{}”", s.refused, refused.text)).color(p.text));
+    // Why findings were dropped: a text about the scam, or a call the person ended.
+    if let Some(a) = analysis {
+        for (why, quote) in [
+            (s.about_the_scam, &a.about_the_scam),
+            (s.refused, &a.refused),
+        ] {
+            if let Some(quote) = quote {
+                ui.label(RichText::new(format!("{why} “{}”", quote.text)).color(p.text));
+            }
+        }
     }
     if questions.is_empty() {
         ui.label(RichText::new(s.listen_nothing).color(p.weak_text));

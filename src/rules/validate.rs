@@ -306,26 +306,21 @@ pub(crate) fn expand_patterns(file: &RuleFile, issues: &mut Vec<Issue>) -> Expan
                 .extend(expand(&q.id, item.clone(), anchor, written));
         }
     }
-    for (i, written) in file.warnings.iter().enumerate() {
-        let anchor = vec!["warnings".to_owned(), written.clone()];
-        out.warnings
-            .extend(expand("", format!("warnings[{i}]"), anchor, written));
-    }
-    for (i, written) in file.secrecy.iter().enumerate() {
-        let anchor = vec!["secrecy".to_owned(), written.clone()];
-        out.secrecy
-            .extend(expand("", format!("secrecy[{i}]"), anchor, written));
-    }
-    for (i, written) in file.about_the_scam.iter().enumerate() {
-        let anchor = vec!["about_the_scam".to_owned(), written.clone()];
-        out.about_the_scam
-            .extend(expand("", format!("about_the_scam[{i}]"), anchor, written));
-    }
-    for (i, written) in file.refused.iter().enumerate() {
-        let anchor = vec!["refused".to_owned(), written.clone()];
-        out.refused
-            .extend(expand("", format!("refused[{i}]"), anchor, written));
-    }
+    // The top-level lists: each pattern is placed as `name[i]`.
+    let mut list = |name: &str, written: &[String]| -> Vec<ExpandedPattern> {
+        written
+            .iter()
+            .enumerate()
+            .filter_map(|(i, written)| {
+                let anchor = vec![name.to_owned(), written.clone()];
+                expand("", format!("{name}[{i}]"), anchor, written)
+            })
+            .collect()
+    };
+    out.warnings = list("warnings", &file.warnings);
+    out.secrecy = list("secrecy", &file.secrecy);
+    out.about_the_scam = list("about_the_scam", &file.about_the_scam);
+    out.refused = list("refused", &file.refused);
     out
 }
 
