@@ -3,7 +3,7 @@
 //! Output functions return strings so tests can check them without spawning a process.
 //! Exit codes: 0 success, 1 invalid input (named in the message), 2 usage error.
 
-use std::io::{IsTerminal, Read};
+use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
 
@@ -148,8 +148,18 @@ impl Failure {
 pub fn run(cli: &Cli, command: &Command) -> ExitCode {
     match execute(cli, command) {
         Ok(output) => {
-            print!("{output}");
-            ExitCode::SUCCESS
+            let mut stdout = std::io::stdout().lock();
+            match stdout
+                .write_all(output.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                // A reader that stopped early (`| head`) took what it wanted.
+                Err(err) if err.kind() != std::io::ErrorKind::BrokenPipe => {
+                    eprintln!("{err}");
+                    ExitCode::FAILURE
+                }
+                _ => ExitCode::SUCCESS,
+            }
         }
         Err(failure) => {
             eprintln!("{}", failure.message.trim_end());

@@ -314,3 +314,25 @@ fn eval_reports_recall_precision_and_every_miss() {
     assert_eq!(out.status.code(), Some(1));
     assert!(stderr(&out).contains(":1:"), "{}", stderr(&out));
 }
+
+#[test]
+fn a_reader_that_stops_early_is_no_crash() {
+    // `scamcheck questions | head -1`: the pipe closes before everything is written.
+    let mut child = match Command::new(env!("CARGO_BIN_EXE_scamcheck"))
+        .args(["questions", "--json"])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+    {
+        Ok(child) => child,
+        Err(err) => panic!("cannot start scamcheck: {err}"),
+    };
+    drop(child.stdout.take());
+    let out = match child.wait_with_output() {
+        Ok(out) => out,
+        Err(err) => panic!("scamcheck did not finish: {err}"),
+    };
+    assert!(out.status.success(), "{:?}: {}", out.status, stderr(&out));
+    assert!(!stderr(&out).contains("panicked"), "{}", stderr(&out));
+}
