@@ -118,6 +118,16 @@ fn check_every_screen(h: &mut Harness<'_, ScamcheckApp>, s: &Strings, at: &str) 
         "我是快递客服，您的包裹丢了，给您双倍赔偿。请下载会议App开启屏幕共享。",
     );
     assert_inside(h, s.listen_back, &format!("{at}, text check"));
+    // What the text suggests is in view without scrolling: above the action bar (its edge is
+    // a little above its buttons).
+    let back_top = h.get_by_label(s.listen_back).rect().min.y;
+    let suggests = h.get_by_label(s.listen_text_suggests).rect();
+    assert!(
+        suggests.min.y >= h.ctx.content_rect().min.y && suggests.max.y <= back_top - 8.0,
+        "{at}: `{}` at {suggests:?} is hidden (\"{}\" starts at y = {back_top})",
+        s.listen_text_suggests,
+        s.listen_back
+    );
     let record_all = h
         .query_all_by_role(egui::accesskit::Role::Button)
         .filter(|n| {

@@ -3,6 +3,8 @@
 //! Plus the caller's number, classified by the rules. Nothing here changes an answer unless
 //! the person presses the button for it.
 
+use std::ops::RangeInclusive;
+
 use eframe::egui::{self, FontId, RichText, Stroke, TextFormat, Ui, text::LayoutJob};
 
 use super::command::{CheckCommand, Command, Go};
@@ -10,6 +12,7 @@ use super::widgets::{self, Kind};
 use super::{View, theme};
 use crate::analyze::{Analysis, AnalyzeError, Analyzer, Highlight, highlights};
 use crate::answers::Answer;
+use crate::engine::Verdict;
 use crate::level::Level;
 use crate::number::{NumberClass, classify};
 use crate::rules::{LoadError, Severity};
@@ -193,48 +196,42 @@ pub fn content_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, commands: &
             // Columns lay out justified, which would stretch a wrapped label's words apart.
             let ragged = egui::Layout::top_down(egui::Align::Min);
             left.with_layout(ragged, |ui| {
-                text_ui(ui, view, listen);
+                text_ui(ui, view, listen, TextBox::OwnColumn);
                 number_ui(ui, view, &mut listen.number, commands);
             });
             right.with_layout(ragged, |ui| {
-                meters_ui(ui, view, listen);
+                meters_ui(ui, view, listen, false);
                 findings_ui(ui, view, listen.analysis(), commands);
             });
         });
     } else {
-        text_ui(ui, view, listen);
-        meters_ui(ui, view, listen);
+        text_ui(ui, view, listen, TextBox::AboveTheMeter);
+        meters_ui(ui, view, listen, true);
         number_ui(ui, view, &mut listen.number, commands);
         findings_ui(ui, view, listen.analysis(), commands);
     }
 }
 
 /// What the text suggests, apart from the answers given so far: the meter never reads "no red
-/// flags" while findings are listed.
-fn meters_ui(ui: &mut Ui, view: &View<'_>, listen: &Listen) {
+/// flags" while findings are listed. `compact`: one line each, under the text box in a narrow
+/// column.
+fn meters_ui(ui: &mut Ui, view: &View<'_>, listen: &Listen, compact: bool) {
     let s = view.s;
     let p = &view.palette;
     let lang = view.lang;
+    let meter = |ui: &mut Ui, heading: &str, verdict: &Verdict| {
+        let name = verdict.level_name.get(lang);
+        if compact {
+            widgets::compact_meter(ui, p, heading, verdict.level, name);
+        } else {
+            widgets::labelled_meter(ui, p, s, heading, verdict.level, name);
+        }
+    };
     let suggested = listen.analysis().map(|a| &a.verdict);
     if let Some(verdict) = suggested.filter(|v| !v.flags.is_empty()) {
-        widgets::labelled_meter(
-            ui,
-            p,
-            s,
-            s.listen_text_suggests,
-            verdict.level,
-            verdict.level_name.get(lang),
-        );
+        meter(ui, s.listen_text_suggests, verdict);
     }
-    let answers = view.check.verdict();
-    widgets::labelled_meter(
-        ui,
-        p,
-        s,
-        s.listen_answers_so_far,
-        answers.level,
-        answers.level_name.get(lang),
-    );
+    meter(ui, s.listen_answers_so_far, view.check.verdict());
 }
 
 /// The critical findings not yet recorded as "yes".
@@ -271,10 +268,39 @@ pub fn actions_ui(ui: &mut Ui, view: &View<'_>, listen: &Listen, commands: &mut 
     }
 }
 
-fn text_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen) {
+/// Where the text box sits, which sets its height.
+#[derive(Clone, Copy)]
+enum TextBox {
+    /// In a column of its own, beside the meters.
+    OwnColumn,
+    /// In one column with everything else (a narrow window, a large zoom): it leaves room
+    /// below it for what the text suggests, so the verdict is in view without scrolling.
+    AboveTheMeter,
+}
+
+/// The text box's height (points) in a column of its own; a long paste grows it to
+/// [`TEXT_BOX_GROWS`] more, then scrolls inside it.
+const TEXT_BOX_HEIGHT: f32 = 260.0;
+const TEXT_BOX_GROWS: f32 = 100.0;
+/// What the box leaves below it in one column: the two one-line meters.
+const METER_ROOM: f32 = 84.0;
+/// The least height of the box: two lines (it scrolls inside).
+const TEXT_BOX_LEAST: f32 = 56.0;
+
+fn text_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, place: TextBox) {
     let s = view.s;
     let p = &view.palette;
     let label = ui.label(RichText::new(s.listen_prompt).strong());
+    let height: RangeInclusive<f32> = match place {
+        TextBox::OwnColumn => TEXT_BOX_HEIGHT..=TEXT_BOX_HEIGHT + TEXT_BOX_GROWS,
+        TextBox::AboveTheMeter => {
+            // The part of the visible page below the prompt, whatever the page's scroll.
+            let above = ui.cursor().min.y - ui.max_rect().min.y;
+            let room = ui.clip_rect().height() - above - METER_ROOM;
+            let height = room.clamp(TEXT_BOX_LEAST, TEXT_BOX_HEIGHT);
+            height..=height
+        }
+    };
     let font = FontId::proportional(theme::BODY);
     let marks = listen.current_highlights().to_vec();
     let marked_len = listen.analyzed_len;
@@ -293,8 +319,8 @@ fn text_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen) {
     // A long paste scrolls inside the box instead of stretching the page.
     egui::ScrollArea::vertical()
         .id_salt("listen_text_scroll")
-        .min_scrolled_height(260.0)
-        .max_height(360.0)
+        .min_scrolled_height(*height.start())
+        .max_height(*height.end())
         .show(ui, |ui| {
             let edit = egui::TextEdit::multiline(&mut listen.text)
                 .id_salt("listen_text")

@@ -282,6 +282,21 @@ pub fn risk_meter(ui: &mut Ui, palette: &Palette, s: &Strings, level: Level, nam
 /// The width below which a risk meter's squares go under its name.
 const METER_SIDE_BY_SIDE: f32 = 560.0;
 
+/// A risk meter in one line, for a narrow column: icon, heading and the level's name in its
+/// colour.
+pub fn compact_meter(ui: &mut Ui, palette: &Palette, heading: &str, level: Level, name: &str) {
+    ui.horizontal_wrapped(|ui| {
+        level_icon(ui, palette, level, 28.0);
+        ui.label(RichText::new(heading).strong().color(palette.text));
+        ui.label(
+            RichText::new(name)
+                .size(theme::BODY + 2.0)
+                .strong()
+                .color(palette.level(level)),
+        );
+    });
+}
+
 /// A risk meter under a heading of its own ("What this text suggests", "Your answers so far").
 pub fn labelled_meter(
     ui: &mut Ui,
