@@ -547,13 +547,25 @@ impl Analyzer {
                 }
             }
         }
-        if let Some((about_start, _)) = about {
+        if let Some((about_start, about_end)) = about {
             // Advice about the scam frames what follows it (a heading, "警方提醒：…"): the moves
             // after it are described, not asked for; only "I already paid" still counts. What
-            // comes before it stays: a scam message may end with an official-looking "谨防诈骗".
+            // comes before it in its own line stays: a scam message may end with an
+            // official-looking "谨防诈骗". In the lines before, only the dangerous moves stay: the
+            // opening a later line calls a scam ("有人打电话说要退款……\n客服：那是诈骗") is what
+            // the text reports. A question ("你们是骗子吧？") frames nothing before it.
+            let asked = normal.text()[about_end..].starts_with('?')
+                || normal.text()[..about_end].ends_with(['吧', '吗']);
+            let its_line = lines
+                .partition_point(|&(offset, _)| offset <= about_start)
+                .checked_sub(1)
+                .map_or(0, |line| lines[line].0);
             let before = spans.len();
             spans.retain(|&(start, _, q)| {
-                start < about_start || questions[q].severity == Severity::Emergency
+                let severity = questions[q].severity;
+                severity == Severity::Emergency
+                    || (start >= its_line && start < about_start)
+                    || (start < its_line && (asked || severity == Severity::Critical))
             });
             // Said only when it changed something: a footer that drops nothing explains nothing.
             if spans.len() == before {

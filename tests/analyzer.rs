@@ -526,6 +526,27 @@ fn a_text_about_the_scam_is_advice_not_a_request() {
             "骗子：您先下载一个会议App\n我妈：好",
         ],
     );
+    // An opening reported in one line and called a scam in a later one is what the text
+    // reports ...
+    for reported in [
+        "我：我接到个电话，说我的百万保障每个月要扣钱，要我关掉。\n客服：您好，支付宝客服。那是诈骗电话，请直接挂断。",
+        "Me: I got a call saying my Prime membership is renewing for £79.99.\nAgent: That call didn't come from us, it's a scam.",
+    ] {
+        assert!(
+            level(&rules, reported) < 2,
+            "{reported}: {:?}",
+            indicated(&rules, reported)
+        );
+    }
+    // ... but a dangerous move before it still counts, and so does everything before a
+    // question ("你们是骗子吧？").
+    assert_each_level_3(
+        &rules,
+        &[
+            "客服：您的快递丢了，您先下载一个会议App。\n我：朋友说这是诈骗。",
+            "客服：您的快递丢了，给您三倍赔偿，加一下我的微信。\n我：你们是骗子吧？\n客服：不是，您放心。",
+        ],
+    );
     // A caller's "I'm not a scammer" is not advice.
     let caller = "您放心，我们不是骗子，您先下载一个会议App，我教您关闭会员。";
     assert_eq!(level(&rules, caller), 3, "{:?}", indicated(&rules, caller));
