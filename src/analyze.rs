@@ -525,7 +525,11 @@ impl Analyzer {
                     }
                 }
             }
-            // "别告诉你儿子" sounds like a warning but is the caller's: the requests stay.
+            // "别告诉你儿子" sounds like a warning but is the caller's: the requests stay, and so
+            // does what would otherwise read as the honest version ("柜员要问，您就说…").
+            if secret {
+                honest.fill(false);
+            }
             if warned && !secret {
                 // A warning never hides an emergency: "别转账……我已经转了" still counts.
                 raised.retain(|&q| questions[q].severity == Severity::Emergency);

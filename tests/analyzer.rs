@@ -234,6 +234,8 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
             "别告诉你儿子，你把验证码报给我就行",
             "银行问你就说是给亲戚转的，转到我发你的账户",
             "Don't tell the bank what it's for, just move the money to the safe account I gave you.",
+            // Coaching for the teller is the caller's too, though a teller reads as honest.
+            "您去柜台把钱汇到我给您的账号，柜员要是问起来您就说是还亲戚的，别说是我们让汇的。",
         ],
     );
     // Nor is the caller's threat or plea that only sounds like advice.
