@@ -25,7 +25,7 @@ open_app() {
 }
 # One key at a time: keys pressed within one frame are read by the screen that was showing.
 key() { local k; for k in "$@"; do xdotool key --window "$WID" "$k"; sleep 0.35; done; }
-typed() { xdotool type --delay 60 "$1"; sleep 0.5; }
+typed() { xdotool type --delay 120 "$1"; sleep 0.5; }   # slower: a fast type drops Chinese characters
 
 declare -A warning=(
     [zh]="冒充客服退款诈骗的信号：让你下载会议App、共享屏幕，让你打开借呗。"
@@ -93,6 +93,9 @@ for lang in zh en; do
     shot "$lang-question-largest"
     key Escape 2
     shot "$lang-hang-up-largest"
+    key Escape Escape t              # the text check in one column: the verdict under the box
+    typed "${said[$lang]}"
+    shot "$lang-listen-largest"
     kill "$APP"; wait "$APP" 2>/dev/null || true
 done
 
