@@ -584,7 +584,11 @@ impl Analyzer {
                 !refusal.asked_after
                     && !spans.is_empty()
                     && spans.iter().all(|&(start, _, q)| {
-                        start < refusal.at && questions[q].severity != Severity::Emergency
+                        // After the refusal only the low signs may come ("我不是Prime会员"):
+                        // naming the company again asks for nothing.
+                        let severity = questions[q].severity;
+                        severity != Severity::Emergency
+                            && (start < refusal.at || severity == Severity::Low)
                     })
             })
             .map(|refusal| refusal.clause);

@@ -292,6 +292,21 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
         let asked = asked[..asked.len() - 1].join("，");
         assert_eq!(level(&rules, &asked), 3, "{asked}");
     }
+    // Only a low sign after the hang-up ("not even a Prime member") asks for nothing.
+    let grandad = "Recording: This is Amazon, your Prime membership will renew for $139, press 1.\nGrandad: (hangs up)\nMe: Good call. Let's check the real app together.\nGrandad: There, it says I'm not even a Prime member.";
+    let analysis = match rules.analyze(grandad) {
+        Ok(a) => a,
+        Err(err) => panic!("{err}"),
+    };
+    assert!(
+        analysis.verdict.level.number() < 2,
+        "{:?}",
+        analysis.questions()
+    );
+    assert_eq!(
+        analysis.refused.map(|q| q.text).as_deref(),
+        Some("(hangs up)")
+    );
     // Still the scam: the caller's threat to hang up, a caller who rings back and asks again,
     // money already sent, a request after the hang-up.
     assert_each_level_3(
