@@ -259,22 +259,38 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
     let rules = rules();
     // The person tells of a call they hung up on: the requests before it are a story, and the
     // screen says why they are not counted.
-    for (text, quote) in [
+    // Each with the same text up to the refusal, and the level that alone reaches.
+    for (text, quote, asked, level_asked) in [
         (
             "他说是淘宝客服，让我下载一个会议软件共享屏幕，我就把电话挂了。",
             "我就把电话挂了",
+            "他说是淘宝客服，让我下载一个会议软件共享屏幕",
+            3,
         ),
         (
             "他说我的快递里有违禁品，要交保证金，我说我自己去问，他就挂了",
             "他就挂了",
+            "他说我的快递里有违禁品，要交保证金，我说我自己去问",
+            3,
         ),
         (
             "他说是淘宝客服，让我下载会议App共享屏幕，我说我自己去App里查，就挂了。",
             "就挂了",
+            "他说是淘宝客服，让我下载会议App共享屏幕，我说我自己去App里查",
+            3,
         ),
         (
             "Someone from 'Amazon' wanted me to install AnyDesk for my refund, so I hung up.",
             "so I hung up",
+            "Someone from 'Amazon' wanted me to install AnyDesk for my refund",
+            3,
+        ),
+        // Only a low sign after the hang-up ("not even a Prime member") asks for nothing.
+        (
+            "Recording: This is Amazon, your Prime membership will renew for $139, press 1.\nGrandad: (hangs up)\nMe: Good call. Let's check the real app together.\nGrandad: There, it says I'm not even a Prime member.",
+            "(hangs up)",
+            "Recording: This is Amazon, your Prime membership will renew for $139, press 1.",
+            2,
         ),
     ] {
         let analysis = match rules.analyze(text) {
@@ -288,25 +304,8 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
         );
         assert_eq!(analysis.refused.map(|q| q.text).as_deref(), Some(quote));
         // Without the refusal the same requests are the scam.
-        let asked = text.split(['，', ',']).collect::<Vec<_>>();
-        let asked = asked[..asked.len() - 1].join("，");
-        assert_eq!(level(&rules, &asked), 3, "{asked}");
+        assert_eq!(level(&rules, asked), level_asked, "{asked}");
     }
-    // Only a low sign after the hang-up ("not even a Prime member") asks for nothing.
-    let grandad = "Recording: This is Amazon, your Prime membership will renew for $139, press 1.\nGrandad: (hangs up)\nMe: Good call. Let's check the real app together.\nGrandad: There, it says I'm not even a Prime member.";
-    let analysis = match rules.analyze(grandad) {
-        Ok(a) => a,
-        Err(err) => panic!("{err}"),
-    };
-    assert!(
-        analysis.verdict.level.number() < 2,
-        "{:?}",
-        analysis.questions()
-    );
-    assert_eq!(
-        analysis.refused.map(|q| q.text).as_deref(),
-        Some("(hangs up)")
-    );
     // Still the scam: the caller's threat to hang up, a caller who rings back and asks again,
     // money already sent, a request after the hang-up.
     assert_each_level_3(
@@ -545,16 +544,13 @@ fn a_text_about_the_scam_is_advice_not_a_request() {
     );
     // An opening reported in one line and called a scam in a later one is what the text
     // reports ...
-    for reported in [
-        "我：我接到个电话，说我的百万保障每个月要扣钱，要我关掉。\n客服：您好，支付宝客服。那是诈骗电话，请直接挂断。",
-        "Me: I got a call saying my Prime membership is renewing for £79.99.\nAgent: That call didn't come from us, it's a scam.",
-    ] {
-        assert!(
-            level(&rules, reported) < 2,
-            "{reported}: {:?}",
-            indicated(&rules, reported)
-        );
-    }
+    assert_each_below_level_2(
+        &rules,
+        &[
+            "我：我接到个电话，说我的百万保障每个月要扣钱，要我关掉。\n客服：您好，支付宝客服。那是诈骗电话，请直接挂断。",
+            "Me: I got a call saying my Prime membership is renewing for £79.99.\nAgent: That call didn't come from us, it's a scam.",
+        ],
+    );
     // ... but a dangerous move before it still counts, and so does everything before a
     // question ("你们是骗子吧？").
     assert_each_level_3(
