@@ -28,9 +28,11 @@ fn a_whole_case_steps_through_with_keys_and_marks_the_moment_to_hang_up() {
     }
     assert!(shows(&h, "Step 5 of 10"));
     assert!(shows(&h, "This is where to hang up!"));
+    // The first call alone — a Hong Kong number, "international logistics", a refund — already
+    // reads "hang up now".
     assert!(shows(
         &h,
-        "The check already said \"hang up now\" at step 3."
+        "The check already said \"hang up now\" at step 1."
     ));
     assert!(shows(&h, "Scam — hang up now"), "the meter is at level 3");
     press(&mut h, Key::ArrowLeft);

@@ -200,3 +200,24 @@ fn a_new_screen_opens_at_its_top_not_where_the_last_one_was_scrolled() {
         "the emergency heading {heading:?} is cut off in {window:?}"
     );
 }
+
+#[test]
+fn the_text_check_in_one_column_settles_after_a_change_of_text_size() {
+    // The box's height follows the room left on the page; it must not keep the window
+    // repainting while the page and the box find their scroll bars.
+    for lang in [Lang::Zh, Lang::En] {
+        let s = strings(lang);
+        let mut h = harness((800.0, 600.0), lang, false, Zoom::Default);
+        for step in ["larger", "text check", "smaller"] {
+            match step {
+                "larger" => h.get_by_label(s.larger_text).click(),
+                "smaller" => h.get_by_label(s.smaller_text).click(),
+                _ => h.key_press(Key::T),
+            }
+            if let Err(err) = h.try_run() {
+                panic!("{lang:?}, after {step}: {err}");
+            }
+        }
+        assert_eq!(h.state().screen(), &Screen::Listen, "{lang:?}");
+    }
+}

@@ -282,8 +282,9 @@ enum TextBox {
 /// [`TEXT_BOX_GROWS`] more, then scrolls inside it.
 const TEXT_BOX_HEIGHT: f32 = 260.0;
 const TEXT_BOX_GROWS: f32 = 100.0;
-/// What the box leaves below it in one column: the two one-line meters.
-const METER_ROOM: f32 = 84.0;
+/// What the rest of the window takes in one column (points): the top bar, the heading, a prompt
+/// of two lines, the two one-line meters under the box and the action bar.
+const ONE_COLUMN_REST: f32 = 412.0;
 /// The least height of the box: two lines (it scrolls inside).
 const TEXT_BOX_LEAST: f32 = 56.0;
 
@@ -294,10 +295,11 @@ fn text_ui(ui: &mut Ui, view: &View<'_>, listen: &mut Listen, place: TextBox) {
     let height: RangeInclusive<f32> = match place {
         TextBox::OwnColumn => TEXT_BOX_HEIGHT..=TEXT_BOX_HEIGHT + TEXT_BOX_GROWS,
         TextBox::AboveTheMeter => {
-            // The part of the visible page below the prompt, whatever the page's scroll.
-            let above = ui.cursor().min.y - ui.max_rect().min.y;
-            let room = ui.clip_rect().height() - above - METER_ROOM;
-            let height = room.clamp(TEXT_BOX_LEAST, TEXT_BOX_HEIGHT);
+            // From the window's height alone, which is right in the first frame after a
+            // change of text size (the page's own room settles a frame later, with its panels,
+            // and would keep the window repainting while the box follows it).
+            let window = ui.ctx().content_rect().height();
+            let height = (window - ONE_COLUMN_REST).clamp(TEXT_BOX_LEAST, TEXT_BOX_HEIGHT);
             height..=height
         }
     };
