@@ -54,3 +54,38 @@ fn tab_shows_a_thick_ring_on_big_buttons_and_cards_in_both_themes() {
         }
     }
 }
+
+#[test]
+fn a_control_reached_with_tab_is_scrolled_into_view() {
+    // On a 1024×600 screen the text check's number field lies below the fold once a call is
+    // pasted; Tab from the text box reaches it, and it must come into view with its ring.
+    for lang in [Lang::Zh, Lang::En] {
+        let s = scamcheck::strings::strings(lang);
+        let mut h = app(lang);
+        h.set_size(egui::vec2(1024.0, 600.0));
+        h.run();
+        h.key_press(Key::T);
+        h.run();
+        common::paste_into(
+            &mut h,
+            s.listen_prompt,
+            "我是快递客服，您的包裹丢了，给您双倍赔偿。请下载会议App开启屏幕共享，不然影响征信。\nPlease share your screen now.\nPlease install AnyDesk.",
+        );
+        let back_top = h.get_by_label(s.listen_back).rect().min.y;
+        let mut seen = 0;
+        for _ in 0..6 {
+            h.key_press(Key::Tab);
+            h.run();
+            let Some(focused) = h.query_by(|node| node.is_focused()) else {
+                continue;
+            };
+            let rect = focused.rect();
+            if rect.min.y < back_top && rect.min.y >= h.ctx.content_rect().min.y {
+                seen += 1;
+            } else if rect.max.y > back_top {
+                panic!("{lang:?}: the focused control at {rect:?} is below the fold ({back_top})");
+            }
+        }
+        assert!(seen >= 3, "{lang:?}: Tab reached {seen} controls in view");
+    }
+}

@@ -112,6 +112,18 @@ pub(super) fn ui(ui: &mut Ui, app: &mut ScamcheckApp) {
                 centered(ui, width, |ui| {
                     content_ui(ui, &mut parts, &view, &mut commands);
                 });
+                // A control that gains the focus (Tab) is brought into view: below the fold
+                // its focus ring would be invisible. egui does not scroll to it by itself.
+                let focused = ui.ctx().memory(|m| m.focused());
+                if focused != app.focus_seen {
+                    app.focus_seen = focused;
+                    if let Some(rect) = focused
+                        .and_then(|id| ui.ctx().read_response(id))
+                        .map(|r| r.rect)
+                    {
+                        ui.scroll_to_rect(rect, None);
+                    }
+                }
             });
         });
 

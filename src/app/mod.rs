@@ -221,6 +221,9 @@ pub struct ScamcheckApp {
     menu_open: bool,
     /// The next frame shows the screen from its top (a new screen or step).
     scroll_to_top: bool,
+    /// The control that had the keyboard focus last frame: one that gains it (Tab) is scrolled
+    /// into view once.
+    focus_seen: Option<egui::Id>,
     /// Commands from the last frame's widgets, applied by the next [`eframe::App::logic`].
     commands: Vec<Command>,
     /// The contrast the theme was last applied for.
@@ -293,6 +296,7 @@ impl ScamcheckApp {
             confirm_reset: false,
             menu_open: false,
             scroll_to_top: false,
+            focus_seen: None,
             commands: Vec::new(),
             applied_contrast: None,
             first_frame_reported: false,
