@@ -560,10 +560,7 @@ impl Analyzer {
             // the text reports. A question ("你们是骗子吧？") frames nothing before it.
             let asked = normal.text()[about_end..].starts_with('?')
                 || normal.text()[..about_end].ends_with(['吧', '吗']);
-            let its_line = lines
-                .partition_point(|&(offset, _)| offset <= about_start)
-                .checked_sub(1)
-                .map_or(0, |line| lines[line].0);
+            let its_line = lines[line_at(&lines, about_start)].0;
             let before = spans.len();
             spans.retain(|&(start, _, q)| {
                 let severity = questions[q].severity;
@@ -657,9 +654,7 @@ impl Analyzer {
                     continue;
                 }
                 for m in regex.find_iter(text) {
-                    let first = lines
-                        .partition_point(|&(offset, _)| offset <= m.start())
-                        .saturating_sub(1);
+                    let first = line_at(lines, m.start());
                     let (offset, line) = lines[first];
                     if m.end() <= offset + line.len() {
                         hits[first][group] = true;
@@ -701,6 +696,13 @@ impl Analyzer {
             refused,
         })
     }
+}
+
+/// The index of the line (of [`segments`]) that byte `at` falls in.
+fn line_at(lines: &[(usize, &str)], at: usize) -> usize {
+    lines
+        .partition_point(|&(offset, _)| offset <= at)
+        .saturating_sub(1)
 }
 
 /// The lines of `haystack` with their byte offsets, blank ones included, so that together
