@@ -2,8 +2,10 @@
 //!
 //! All patterns are compiled once, into an [`Analyzer`]. Each line of a text is first checked
 //! for which questions, warnings and honest versions occur at all (each pattern a small regex of
-//! its own, so that every search stays on the fast lazy DFA); spans are then found only for
-//! those, and a match in a line that warns against the move ("请勿泄露") is dropped.
+//! its own, so that every search stays on the fast lazy DFA, and searched only in the lines that
+//! hold one of the words it needs: `prefilter.rs`); spans are then found only for the
+//! patterns that matched, and a match in a line that warns against the move ("请勿泄露") is
+//! dropped.
 
 use crate::says;
 use std::borrow::Cow;
@@ -13,6 +15,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::answers::{Answer, Answers};
 use crate::engine::{Verdict, evaluate};
+use crate::prefilter::{Prefilter, required_words};
 use crate::rules::validate::{Issue, compile, one_line};
 use crate::rules::{
     ExpandedPattern, LoadError, REGEX_DFA_LIMIT, REGEX_GROUP_SIZE_LIMIT, RuleSet, Severity,
@@ -137,9 +140,12 @@ pub struct Analyzer {
     detectors: Vec<Vec<Detector>>,
     /// What each group of detectors stands for.
     roles: Vec<Role>,
-    /// For each question, its patterns as one regex for the exact spans, compiled on its
-    /// first use (most texts raise only a few questions).
-    spans: Vec<LazyRegex>,
+    /// The words the detectors need, all detectors in one list, group after group.
+    prefilter: Prefilter,
+    /// For each detector of a question's pattern (all detectors in one list, group after
+    /// group), the question and the pattern's exact regex, for the span; compiled on its first
+    /// use (most texts raise only a few questions).
+    exact: Vec<Option<(usize, LazyRegex)>>,
     /// The `about_the_scam` patterns, for the quote, compiled on first use.
     about: LazyRegex,
     /// The `refused` patterns, for the quote, compiled on first use.
@@ -171,6 +177,8 @@ struct Detector {
     regex: Regex,
     /// Where a whole-text search finds what a search of each line finds.
     reach: WholeText,
+    /// The words every match contains one of, if there is a short list of them.
+    words: Option<Vec<Vec<u8>>>,
 }
 
 /// When a detector's matches in a whole text can be sorted into lines.
@@ -194,7 +202,9 @@ impl Detector {
             .size_limit(REGEX_GROUP_SIZE_LIMIT)
             .dfa_size_limit(REGEX_DFA_LIMIT)
             .build()?;
-        let reach = regex_syntax::parse(pattern).map_or(WholeText::Never, |hir| {
+        let hir = regex_syntax::parse(pattern).ok();
+        let words = hir.as_ref().and_then(required_words);
+        let reach = hir.map_or(WholeText::Never, |hir| {
             let properties = hir.properties();
             let looks = properties.look_set();
             let boundaries = looks
@@ -210,7 +220,11 @@ impl Detector {
                 WholeText::Never
             }
         });
-        Ok(Detector { regex, reach })
+        Ok(Detector {
+            regex,
+            reach,
+            words,
+        })
     }
 }
 
@@ -338,18 +352,25 @@ impl Analyzer {
             }
         };
         let roles: Vec<Role> = members.iter().map(|(role, _)| *role).collect();
-        let spans = rules
-            .questions()
+        let words: Vec<Option<Vec<Vec<u8>>>> = detectors
             .iter()
-            .map(|q| LazyRegex {
-                pattern: alternation(
-                    rules
-                        .patterns()
-                        .iter()
-                        .filter(|p| p.question == q.id)
-                        .map(|p| &p.regex),
-                ),
-                compiled: OnceLock::new(),
+            .flatten()
+            .map(|detector| detector.words.clone())
+            .collect();
+        let prefilter = Prefilter::new(&words);
+        let exact = members
+            .iter()
+            .flat_map(|(role, list)| {
+                list.iter().map(move |p| match role {
+                    Role::Question(q) => Some((
+                        *q,
+                        LazyRegex {
+                            pattern: p.regex.clone(),
+                            compiled: OnceLock::new(),
+                        },
+                    )),
+                    _ => None,
+                })
             })
             .collect();
         let about = LazyRegex {
@@ -364,7 +385,8 @@ impl Analyzer {
             rules,
             detectors,
             roles,
-            spans,
+            prefilter,
+            exact,
             about,
             refused,
         })
@@ -377,35 +399,41 @@ impl Analyzer {
     /// # Errors
     /// Each pattern that does not compile, placed in the rule file.
     pub fn check_spans(&self) -> Result<(), LoadError> {
-        let mut issues = Vec::new();
-        for (question, lazy) in self.rules.questions().iter().zip(&self.spans) {
-            if lazy.pattern.is_empty() || lazy.get().is_some() {
-                continue;
-            }
-            let mut own = uncompilable(
-                self.rules
-                    .patterns()
-                    .iter()
-                    .filter(|p| p.question == question.id),
-            );
-            if own.is_empty() {
-                own.push(Issue::new(
-                    "questions",
-                    vec![question.id.clone()],
-                    says!(
-                        "问题 `{}` 的模式合在一起太大，无法编译",
-                        "the patterns of question `{}` together are too large to compile",
-                        question.id
-                    ),
-                ));
-            }
-            issues.append(&mut own);
+        let failed = self
+            .exact
+            .iter()
+            .flatten()
+            .filter(|(_, lazy)| lazy.get().is_none())
+            .map(|(_, lazy)| lazy.pattern.as_str())
+            .collect::<Vec<&str>>();
+        if failed.is_empty() {
+            return Ok(());
         }
+        let failed: Vec<&ExpandedPattern> = self
+            .rules
+            .patterns()
+            .iter()
+            .filter(|p| failed.contains(&p.regex.as_str()))
+            .collect();
+        let mut issues = uncompilable(failed.iter().copied());
         if issues.is_empty() {
-            Ok(())
-        } else {
-            Err(self.rules.problems(issues))
+            // Within the single pattern's limit, yet not compiled: name them all the same.
+            issues = failed
+                .iter()
+                .map(|p| {
+                    Issue::new(
+                        p.item.clone(),
+                        vec![p.written.clone()],
+                        says!(
+                            "模式 `{}` 无法编译",
+                            "pattern `{}` does not compile",
+                            p.written
+                        ),
+                    )
+                })
+                .collect();
         }
+        Err(self.rules.problems(issues))
     }
 
     /// Reads a rule file and compiles every pattern in it: what checking a rule file, or using
@@ -465,7 +493,7 @@ impl Analyzer {
         let mut refusal: Option<Refusal> = None;
         let lines: Vec<(usize, &str)> = segments(normal.text()).collect();
         let line_hits = self.line_hits(normal.text(), &lines, lines.len() >= WHOLE_TEXT_FIRST);
-        for (line, (&(offset, segment), hits)) in lines.iter().zip(&line_hits).enumerate() {
+        for (line, (&(offset, segment), hits)) in lines.iter().zip(&line_hits.groups).enumerate() {
             if segment.trim().is_empty() {
                 continue;
             }
@@ -536,18 +564,16 @@ impl Analyzer {
             }
             // The first match of each question in the line: the move and its quote. (Finding
             // every repeat within one line would double the cost for no new answer.)
+            let patterns = &line_hits.patterns[line];
             for &question in raised.iter().filter(|q| !honest[**q]) {
-                let Some(regex) = self.spans[question].get() else {
-                    continue;
-                };
-                if let Some(m) = regex.find(segment).filter(|m| !m.is_empty()) {
-                    spans.push((offset + m.start(), offset + m.end(), question));
+                if let Some((start, end)) = self.first_match(question, patterns, segment, 0) {
+                    spans.push((offset + start, offset + end, question));
                 }
                 // A refusal in this line: is the move asked again after it ("我挂了，他又打来")?
                 if let Some(refusal) = refusal.as_mut().filter(|r| r.line == line) {
-                    refusal.asked_after |= regex
-                        .find_at(segment, refusal.at - offset)
-                        .is_some_and(|m| !m.is_empty());
+                    refusal.asked_after |= self
+                        .first_match(question, patterns, segment, refusal.at - offset)
+                        .is_some();
                 }
             }
         }
@@ -626,51 +652,91 @@ impl Analyzer {
     /// For each line of `text` (as [`segments`] cuts it), which groups of detectors match in
     /// it.
     ///
-    /// A short text is searched line by line. In a longer one (`whole_text`) each detector
-    /// that can ([`WholeText`]) searches the whole text once and its matches are sorted into
-    /// lines: most detectors find nothing anywhere, and one search is far cheaper than one per
-    /// line. The answer is the same: such a detector has a match inside a line exactly when
-    /// the whole-text search yields one inside it, unless a match that runs over a line's edge
-    /// hid it, so the lines such a match touches are searched again on their own.
-    fn line_hits(&self, text: &str, lines: &[(usize, &str)], whole_text: bool) -> Vec<Vec<bool>> {
-        let mut hits = vec![vec![false; self.roles.len()]; lines.len()];
+    /// A detector with words ([`required_words`]) is searched only in the lines that hold one
+    /// of them: one pass of the prefilter finds them all. The others: a short text is searched
+    /// line by line; in a longer one (`whole_text`) each detector that can ([`WholeText`])
+    /// searches the whole text once and its matches are sorted into lines, which is far cheaper
+    /// than one search per line. The answer is the same: such a detector has a match inside a
+    /// line exactly when the whole-text search yields one inside it, unless a match that runs
+    /// over a line's edge hid it, so the lines such a match touches are searched again on their
+    /// own.
+    fn line_hits(&self, text: &str, lines: &[(usize, &str)], whole_text: bool) -> LineHits {
+        let mut hits = LineHits {
+            groups: vec![vec![false; self.roles.len()]; lines.len()],
+            patterns: vec![Vec::new(); lines.len()],
+        };
         let at_line_breaks = lines
             .iter()
             .rev()
             .skip(1)
             .all(|(_, line)| line.ends_with('\n'));
-        for (group, detectors) in self.detectors.iter().enumerate() {
-            for Detector { regex, reach } in detectors {
-                let searches_whole_text = whole_text
-                    && match reach {
-                        WholeText::Always => true,
-                        WholeText::AtLineBreaks => at_line_breaks,
-                        WholeText::Never => false,
-                    };
-                if !searches_whole_text {
-                    for (hit, (_, line)) in hits.iter_mut().zip(lines) {
-                        hit[group] = hit[group] || regex.is_match(line);
-                    }
+        let candidates = self.prefilter.candidate_lines(text, lines);
+        let all = self
+            .detectors
+            .iter()
+            .enumerate()
+            .flat_map(|(group, detectors)| detectors.iter().map(move |d| (group, d)));
+        for (i, (group, Detector { regex, reach, .. })) in all.enumerate() {
+            // Each of a question's patterns that matches is kept, for its span; of the other
+            // groups, only whether one matched.
+            let each = self.exact[i].is_some();
+            let search = |hits: &mut LineHits, line: usize| {
+                if (each || !hits.groups[line][group]) && regex.is_match(lines[line].1) {
+                    hits.mark(line, group, each.then_some(i));
+                }
+            };
+            if self.prefilter.has_words(i) {
+                for &line in &candidates[i] {
+                    search(&mut hits, line);
+                }
+                continue;
+            }
+            let searches_whole_text = whole_text
+                && match reach {
+                    WholeText::Always => true,
+                    WholeText::AtLineBreaks => at_line_breaks,
+                    WholeText::Never => false,
+                };
+            if !searches_whole_text {
+                for line in 0..lines.len() {
+                    search(&mut hits, line);
+                }
+                continue;
+            }
+            for m in regex.find_iter(text) {
+                let first = line_at(lines, m.start());
+                let (offset, line) = lines[first];
+                if m.end() <= offset + line.len() {
+                    hits.mark(first, group, each.then_some(i));
                     continue;
                 }
-                for m in regex.find_iter(text) {
-                    let first = line_at(lines, m.start());
-                    let (offset, line) = lines[first];
-                    if m.end() <= offset + line.len() {
-                        hits[first][group] = true;
-                        continue;
-                    }
-                    for (hit, (_, line)) in hits[first..]
-                        .iter_mut()
-                        .zip(&lines[first..])
-                        .take_while(|(_, (offset, _))| *offset < m.end())
-                    {
-                        hit[group] = hit[group] || regex.is_match(line);
-                    }
+                for line in (first..lines.len()).take_while(|&line| lines[line].0 < m.end()) {
+                    search(&mut hits, line);
                 }
             }
         }
         hits
+    }
+
+    /// The leftmost match at or after `from` in `segment` of the question's patterns that
+    /// matched in it (`patterns`, as [`LineHits::patterns`]); of two at one place, the earlier
+    /// pattern's, as one alternation of them all would find.
+    fn first_match(
+        &self,
+        question: usize,
+        patterns: &[usize],
+        segment: &str,
+        from: usize,
+    ) -> Option<(usize, usize)> {
+        patterns
+            .iter()
+            .filter_map(|&i| match &self.exact[i] {
+                Some((q, lazy)) if *q == question => lazy.get(),
+                _ => None,
+            })
+            .filter_map(|regex| regex.find_at(segment, from).filter(|m| !m.is_empty()))
+            .map(|m| (m.start(), m.end()))
+            .min_by_key(|&(start, _)| start)
     }
 
     /// Analyses `text` and scores what it indicates.
@@ -695,6 +761,29 @@ impl Analyzer {
             about_the_scam,
             refused,
         })
+    }
+}
+
+/// What matched in each line of a text.
+#[derive(Debug, PartialEq, Eq)]
+struct LineHits {
+    /// For each line, which groups of detectors matched in it.
+    groups: Vec<Vec<bool>>,
+    /// For each line, which detectors of a question's pattern matched in it (by index in the
+    /// list of all detectors, ascending).
+    patterns: Vec<Vec<usize>>,
+}
+
+impl LineHits {
+    /// Detector `pattern` (if it is a question's, else only its group) matched in `line`.
+    fn mark(&mut self, line: usize, group: usize, pattern: Option<usize>) {
+        self.groups[line][group] = true;
+        if let Some(pattern) = pattern {
+            let patterns = &mut self.patterns[line];
+            if let Err(at) = patterns.binary_search(&pattern) {
+                patterns.insert(at, pattern);
+            }
+        }
     }
 }
 
@@ -1541,7 +1630,8 @@ mod tests {
     use super::*;
 
     /// Searching a long text once per detector and sorting the matches into lines finds, line
-    /// for line, what searching each line finds: on the dev corpus pasted as long texts, and run
+    /// for line, what searching each line finds, and both what every detector finds searched in
+    /// every line without the prefilter: on the dev corpus pasted as long texts, and run
     /// together without line breaks, so that lines are cut mid-sentence and matches run over
     /// the cuts.
     #[test]
@@ -1575,7 +1665,30 @@ mod tests {
             let each_line = analyzer.line_hits(normal.text(), &lines, false);
             let whole_text = analyzer.line_hits(normal.text(), &lines, true);
             assert_eq!(whole_text, each_line, "{text}");
-            lines_with_hits += each_line.iter().filter(|hits| hits.contains(&true)).count();
+            // Every detector searched in every line, no prefilter.
+            let mut everywhere = LineHits {
+                groups: vec![vec![false; analyzer.roles.len()]; lines.len()],
+                patterns: vec![Vec::new(); lines.len()],
+            };
+            let all = analyzer
+                .detectors
+                .iter()
+                .enumerate()
+                .flat_map(|(group, detectors)| detectors.iter().map(move |d| (group, d)));
+            for (i, (group, detector)) in all.enumerate() {
+                for (line, (_, text)) in lines.iter().enumerate() {
+                    if detector.regex.is_match(text) {
+                        let pattern = analyzer.exact[i].is_some().then_some(i);
+                        everywhere.mark(line, group, pattern);
+                    }
+                }
+            }
+            assert_eq!(each_line, everywhere, "{text}");
+            lines_with_hits += each_line
+                .groups
+                .iter()
+                .filter(|hits| hits.contains(&true))
+                .count();
         }
         assert!(cut_lines > 100, "{cut_lines} lines were cut mid-sentence");
         assert!(

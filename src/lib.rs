@@ -12,6 +12,8 @@ pub mod level;
 pub mod rules;
 pub mod text;
 
+mod prefilter;
+
 pub use analyze::{Analysis, Analyzer, Finding};
 pub use answers::{Answer, Answers};
 pub use engine::{Verdict, evaluate};
