@@ -285,6 +285,31 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "Someone from 'Amazon' wanted me to install AnyDesk for my refund",
             3,
         ),
+        // Told in other words: "然后…", dialect, the caller giving up, a blocked number.
+        (
+            "他说快递被台风刮走了，给我双倍赔偿，让我下个会议软件，我说那挺好，然后挂了。",
+            "然后挂了",
+            "他说快递被台风刮走了，给我双倍赔偿，让我下个会议软件，我说那挺好",
+            3,
+        ),
+        (
+            "有人打嚟话自己係順豐，話我個包裹喺海關卡住咗要交稅，仲叫我撳條link。我話我冇買嘢，跟住就收線。",
+            "跟住就收線",
+            "有人打嚟話自己係順豐，話我個包裹喺海關卡住咗要交稅，仲叫我撳條link。",
+            3,
+        ),
+        (
+            "A man said he was DHL and my parcel was stuck in customs, I should pay clearance. I told him God punish you, and I end the call.",
+            "and I end the call",
+            "A man said he was DHL and my parcel was stuck in customs, I should pay clearance.",
+            3,
+        ),
+        (
+            "Guy from 'Bob Shop' says my refund is waiting, he wanted me to install an app. I said I'll check my emails, and cut him off.",
+            "and cut him off",
+            "Guy from 'Bob Shop' says my refund is waiting, he wanted me to install an app.",
+            3,
+        ),
         // Only a low sign after the hang-up ("not even a Prime member") asks for nothing.
         (
             "Recording: This is Amazon, your Prime membership will renew for $139, press 1.\nGrandad: (hangs up)\nMe: Good call. Let's check the real app together.\nGrandad: There, it says I'm not even a Prime member.",
@@ -316,6 +341,8 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "他让我转账到安全账户，我转了两万，然后我就挂了",
             "He wanted my card number, I hung up, then he texted me a link to fill in my card details.",
             "Caller: please don't hang up, install AnyDesk now and I'll process the refund.",
+            // Told to hang up is not having hung up.
+            "Mum: the Amazon man says I need to install Zoho Assist to cancel it.\nTom: NO mum hang up\nMum: he says it'll be charged at 5 if I don't",
         ],
     );
     assert!(
