@@ -669,7 +669,7 @@ impl Analyzer {
             .iter()
             .rev()
             .skip(1)
-            .all(|(_, line)| line.ends_with('\n'));
+            .all(|&line| ends_at_break(text, line));
         let candidates = self.prefilter.candidate_lines(text, lines);
         let all = self
             .detectors
@@ -794,9 +794,14 @@ fn line_at(lines: &[(usize, &str)], at: usize) -> usize {
         .saturating_sub(1)
 }
 
-/// The lines of `haystack` with their byte offsets, blank ones included, so that together
-/// they are the whole text; a line longer than [`SEGMENT_BYTES`] is cut after a sentence end
-/// (or, without one, at a character boundary).
+/// Whether a line (of [`segments`]) of `text` ends at a line break, not cut inside a sentence.
+fn ends_at_break(text: &str, (offset, line): (usize, &str)) -> bool {
+    text[offset + line.len()..].starts_with(['\n', '\r'])
+}
+
+/// The lines of `haystack` with their byte offsets, blank ones included, without their line
+/// breaks (so that `$` matches at a line's end); a line longer than [`SEGMENT_BYTES`] is cut
+/// after a sentence end (or, without one, at a character boundary).
 fn segments(haystack: &str) -> impl Iterator<Item = (usize, &str)> {
     let mut rest = haystack;
     let mut offset = 0;
@@ -821,6 +826,9 @@ fn segments(haystack: &str) -> impl Iterator<Item = (usize, &str)> {
         let at = offset;
         offset += cut;
         rest = tail;
+        let segment = segment
+            .strip_suffix('\n')
+            .map_or(segment, |line| line.strip_suffix('\r').unwrap_or(line));
         Some((at, segment))
     })
 }
@@ -1656,7 +1664,7 @@ mod tests {
             let lines: Vec<(usize, &str)> = segments(normal.text()).collect();
             let cut = lines
                 .iter()
-                .filter(|(_, line)| !line.ends_with('\n'))
+                .filter(|&&line| !ends_at_break(normal.text(), line))
                 .count();
             cut_lines += cut;
             // Only the last line may lack a line break: the word-boundary detectors search the

@@ -241,7 +241,8 @@ impl Prefilter {
     }
 
     /// For each pattern, the lines (by index, ascending, each once) in which one of its words
-    /// occurs. `lines` are `(offset, line)` pairs that together make up `text`, in order.
+    /// occurs. `lines` are the `(offset, line)` pairs of `text`, in order (the line breaks
+    /// between them may be left out).
     pub(crate) fn candidate_lines(&self, text: &str, lines: &[(usize, &str)]) -> Vec<Vec<usize>> {
         let mut candidates = vec![Vec::new(); self.has_words.len()];
         let Some(searcher) = &self.searcher else {
@@ -253,9 +254,10 @@ impl Prefilter {
             while line + 1 < lines.len() && lines[line + 1].0 < found.end() {
                 line += 1;
             }
-            let (offset, _) = lines[line];
-            if found.start() < offset {
-                // It runs over the start of the line: inside no single line.
+            let (offset, text) = lines[line];
+            if found.start() < offset || found.end() > offset + text.len() {
+                // It runs over an edge of the line (or is in the break after it): inside no
+                // single line.
                 continue;
             }
             for &pattern in &self.needed_by[found.pattern().as_usize()] {

@@ -183,6 +183,24 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
         ("包裹要先交300元保证金才能放行", "release_fee"),
         ("不处理的话这个会直接上报征信", "credit_threat"),
         ("您把手机举起来对着脸，眨眨眼就好", "face_scan"),
+        // Money sent back to a number, into an account named for a check, an amount dictated.
+        (
+            "Please send back the 3,000 to 0722 xxx 190, then we close the complaint.",
+            "transfer",
+        ),
+        (
+            "你名下资金要全部转入审查账户，审查完没问题再退回",
+            "transfer",
+        ),
+        (
+            "Your savings must also be moved to our escrow account for checking.",
+            "transfer",
+        ),
+        (
+            "It will open GCash showing zero, then key in the amount I tell you.",
+            "transfer",
+        ),
+        ("付款金额填四千九百九十，备注写“资金核验”", "transfer"),
         // The person saying they already paid.
         ("我刚才已经按他说的转了3000过去了", "already_paid"),
         // The scam's siblings.
@@ -310,6 +328,13 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "Guy from 'Bob Shop' says my refund is waiting, he wanted me to install an app.",
             3,
         ),
+        // A refusal at the end of a line that another line follows (a pattern's `$`).
+        (
+            "他让我下载会议软件共享屏幕，挂了\n妈：好",
+            "挂了",
+            "他让我下载会议软件共享屏幕",
+            3,
+        ),
         // Only a low sign after the hang-up ("not even a Prime member") asks for nothing.
         (
             "Recording: This is Amazon, your Prime membership will renew for $139, press 1.\nGrandad: (hangs up)\nMe: Good call. Let's check the real app together.\nGrandad: There, it says I'm not even a Prime member.",
@@ -341,6 +366,9 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "他让我转账到安全账户，我转了两万，然后我就挂了",
             "He wanted my card number, I hung up, then he texted me a link to fill in my card details.",
             "Caller: please don't hang up, install AnyDesk now and I'll process the refund.",
+            // "I think I've been scammed" tells that the money has gone.
+            "小陈：哥们我好像被骗了\n阿杰：咋了",
+            "I think I got scammed. The 'Best Buy' agent said my plan auto-renewed.",
             // Told to hang up is not having hung up.
             "Mum: the Amazon man says I need to install Zoho Assist to cancel it.\nTom: NO mum hang up\nMum: he says it'll be charged at 5 if I don't",
         ],
