@@ -201,6 +201,22 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "transfer",
         ),
         ("付款金额填四千九百九十，备注写“资金核验”", "transfer"),
+        // A fee in other words: an audit fee, an amount and then the release, a paid new
+        // delivery slot, a certificate, a bond that is "refundable on delivery".
+        ("客服说要交1000块审核金,审核完就退。", "release_fee"),
+        ("然后补缴4000元,被冻结的货款立即解冻。", "release_fee"),
+        (
+            "请于24小时内缴纳查验保证金1980元，现已暂扣，缴纳后安排复检放行",
+            "release_fee",
+        ),
+        (
+            "For re-delivery pls send ₱150 to GCash 0917 xxx 5521 then screenshot the proof here.",
+            "release_fee",
+        ),
+        (
+            "Before dispatch an insurance bond of N25,000 is required, refundable on delivery.",
+            "release_fee",
+        ),
         // The person saying they already paid.
         ("我刚才已经按他说的转了3000过去了", "already_paid"),
         // The scam's siblings.
@@ -390,6 +406,8 @@ fn a_platforms_own_refund_is_not_the_scams_offer() {
             "【某宝】您的退款申请已通过，款项将在1-3个工作日原路退回，请注意查收。",
             "Your refund of £12.99 has been issued to your original payment method.",
             "【某音乐】会员将于明日自动续费15元，如不需要可在App设置中关闭。",
+            "Ordered from the US so I'm expecting import GST on delivery, the shop said it would show in the courier's own app.",
+            "【中通快递】您反馈的快件丢失问题已核实，按保价金额为您赔付300元，赔款由寄件商家通过原订单退款给您。",
         ],
     );
 }
