@@ -270,6 +270,7 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
             "Don't tell the bank what it's for, just move the money to the safe account I gave you.",
             // Coaching for the teller is the caller's too, though a teller reads as honest.
             "您去柜台把钱汇到我给您的账号，柜员要是问起来您就说是还亲戚的，别说是我们让汇的。",
+            "I need you to wire $6,300 back to our corporate account. If they ask, say it's your nephew's tuition.",
         ],
     );
     // Nor is the caller's threat or plea that only sounds like advice.
@@ -456,6 +457,9 @@ fn everyday_messages_stay_below_level_2() {
         "【某银行】您的验证码是 482913，5分钟内有效，请勿泄露给他人。",
         "Your verification code is 482913. Do not share it with anyone.",
         "您的信用卡本期账单已出，请按时还款。",
+        // Family: a streaming login on the television, paying the babysitter.
+        "mam can u send me the code that just came on ur phone? its for the netflix on the telly, it logged me out again",
+        "Honey, the Venmo for the babysitter is @Jess-Carter-22, send her sixty for tonight.",
         // Everyday speech.
         "妈，我下午去取快递，晚上回家吃饭。",
         "The meeting with the landlord is at 3pm tomorrow.",
