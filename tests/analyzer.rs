@@ -345,6 +345,13 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "Guy from 'Bob Shop' says my refund is waiting, he wanted me to install an app.",
             3,
         ),
+        // A farewell that closes the call after the person declines.
+        (
+            "Caller: Temu customer service, you were double charged $89, please download Cash App.\nMe: I paid with PayPal. Temu can refund PayPal.\nCaller: Sir, it's faster with—\nMe: I'm fine with slow. Bye.",
+            "Bye",
+            "Caller: Temu customer service, you were double charged $89, please download Cash App.",
+            3,
+        ),
         // A refusal at the end of a line that another line follows (a pattern's `$`).
         (
             "他让我下载会议软件共享屏幕，挂了\n妈：好",
@@ -386,6 +393,10 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             // "I think I've been scammed" tells that the money has gone.
             "小陈：哥们我好像被骗了\n阿杰：咋了",
             "I think I got scammed. The 'Best Buy' agent said my plan auto-renewed.",
+            // Agreeing and saying goodbye is no refusal.
+            "Caller: Please transfer the balance to the safe account now.\nMe: OK, I will do it now. Bye.",
+            "客服：您先下载这个会议软件，共享屏幕。\n我：好的，我马上下载，拜拜。",
+            "Caller: Install AnyDesk and read me the code.\nMe: Okay bye.",
             // Told to hang up is not having hung up.
             "Mum: the Amazon man says I need to install Zoho Assist to cancel it.\nTom: NO mum hang up\nMum: he says it'll be charged at 5 if I don't",
         ],
