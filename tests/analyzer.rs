@@ -468,6 +468,9 @@ fn everyday_messages_stay_below_level_2() {
         "【某银行】您的验证码是 482913，5分钟内有效，请勿泄露给他人。",
         "Your verification code is 482913. Do not share it with anyone.",
         "您的信用卡本期账单已出，请按时还款。",
+        // A warning in Cantonese; a courier collecting freight who also takes cash.
+        "【香港海關】提提你：海關唔會透過電話要求市民轉賬或者提供銀行資料。",
+        "快递员：您好，您的到付件运费18块，扫码还是现金？",
         // Family: a streaming login on the television, paying the babysitter.
         "mam can u send me the code that just came on ur phone? its for the netflix on the telly, it logged me out again",
         "Honey, the Venmo for the babysitter is @Jess-Carter-22, send her sixty for tonight.",
