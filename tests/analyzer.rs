@@ -217,6 +217,28 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "Before dispatch an insurance bond of N25,000 is required, refundable on delivery.",
             "release_fee",
         ),
+        // A fee in plural words; a rider who will "release" a parcel once paid.
+        (
+            "Your balikbayan box is on HOLD pending duties of P2,450. Settle via GCash within 48 hrs.",
+            "release_fee",
+        ),
+        (
+            "Ma'am, J&T rider here, you have COD parcel ₱1,250, just send to my GCash so I can release it.",
+            "release_fee",
+        ),
+        // An amount the caller dictates; an ID number asked for in a few words.
+        (
+            "扫完页面上让您输多少您就输多少，那是退给您的钱。",
+            "transfer",
+        ),
+        (
+            "Aadhaar number and PAN please, for refund KYC.",
+            "card_or_code",
+        ),
+        (
+            "I'm calling from our Hong Kong office, that's why it shows plus eight five two.",
+            "overseas_number",
+        ),
         // The person saying they already paid.
         ("我刚才已经按他说的转了3000过去了", "already_paid"),
         // The scam's siblings.
@@ -271,6 +293,8 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
             // Coaching for the teller is the caller's too, though a teller reads as honest.
             "您去柜台把钱汇到我给您的账号，柜员要是问起来您就说是还亲戚的，别说是我们让汇的。",
             "I need you to wire $6,300 back to our corporate account. If they ask, say it's your nephew's tuition.",
+            "请把名下银行卡余额先转入下方验资账户，验资完成30分钟内原路退回，期间请勿挂断语音哦",
+            "Just read me the six-digit number that's come through, that's your refund authorisation, don't give it to anyone else, alright?",
         ],
     );
     // Nor is the caller's threat or plea that only sounds like advice.
@@ -468,6 +492,9 @@ fn everyday_messages_stay_below_level_2() {
         "【某银行】您的验证码是 482913，5分钟内有效，请勿泄露给他人。",
         "Your verification code is 482913. Do not share it with anyone.",
         "您的信用卡本期账单已出，请按时还款。",
+        // Duty the sender paid, or paid to the driver at delivery.
+        "DHL: The sender has paid all duties. Your shipment will be delivered tomorrow. No action is needed.",
+        "UPS: Duties and taxes of $31.20 are due on shipment 1Z9V40W86812345. Pay in your UPS My Choice account or to the driver at delivery.",
         // A warning in Cantonese; a courier collecting freight who also takes cash.
         "【香港海關】提提你：海關唔會透過電話要求市民轉賬或者提供銀行資料。",
         "快递员：您好，您的到付件运费18块，扫码还是现金？",
