@@ -201,6 +201,16 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "transfer",
         ),
         ("付款金额填四千九百九十，备注写“资金核验”", "transfer"),
+        // Words that contain or look like an honest marker ("aa" in Aadhaar, "each" of the
+        // accounts) hide nothing.
+        (
+            "Your Aadhaar was misused, so transfer the funds to the RBI escrow account for verification.",
+            "transfer",
+        ),
+        (
+            "Tell me how much is sitting in each of your accounts, everything has to go to the safe account I'm about to give you.",
+            "transfer",
+        ),
         // A fee in other words: an audit fee, an amount and then the release, a paid new
         // delivery slot, a certificate, a bond that is "refundable on delivery".
         ("客服说要交1000块审核金,审核完就退。", "release_fee"),
