@@ -249,6 +249,16 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "I'm calling from our Hong Kong office, that's why it shows plus eight five two.",
             "overseas_number",
         ),
+        // Loans by homophone ("被用金"), by product name, and borrowed "in several apps".
+        (
+            "你打开支付宝 点我的 下面有个被用金 你把它领出来 领五百",
+            "loan",
+        ),
+        (
+            "For refund, open GCash and apply GLoan muna, so the system can see your wallet.",
+            "loan",
+        ),
+        ("我照着他说的在几个借款APP里借了六万", "loan"),
         // The person saying they already paid.
         ("我刚才已经按他说的转了3000过去了", "already_paid"),
         // The scam's siblings.
@@ -505,6 +515,8 @@ fn everyday_messages_stay_below_level_2() {
         // Duty the sender paid, or paid to the driver at delivery.
         "DHL: The sender has paid all duties. Your shipment will be delivered tomorrow. No action is needed.",
         "UPS: Duties and taxes of $31.20 are due on shipment 1Z9V40W86812345. Pay in your UPS My Choice account or to the driver at delivery.",
+        // The person's own borrowing, for their own needs.
+        "我上个月在支付宝备用金借了500应急，这个月已经还上了",
         // A warning in Cantonese; a courier collecting freight who also takes cash.
         "【香港海關】提提你：海關唔會透過電話要求市民轉賬或者提供銀行資料。",
         "快递员：您好，您的到付件运费18块，扫码还是现金？",
