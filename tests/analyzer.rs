@@ -249,6 +249,19 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "I'm calling from our Hong Kong office, that's why it shows plus eight five two.",
             "overseas_number",
         ),
+        // Bank log-ins and ID documents in other words.
+        (
+            "Claim your refund at hk-refund-center.com/claim - log in with your online banking to receive the money.",
+            "card_or_code",
+        ),
+        (
+            "Hold your driving licence next to your face and look into the lens.",
+            "card_or_code",
+        ),
+        (
+            "When the FNB OTP comes through pls forward it so we can load the refund.",
+            "card_or_code",
+        ),
         // Loans by homophone ("被用金"), by product name, and borrowed "in several apps".
         (
             "你打开支付宝 点我的 下面有个被用金 你把它领出来 领五百",
@@ -515,6 +528,8 @@ fn everyday_messages_stay_below_level_2() {
         // Duty the sender paid, or paid to the driver at delivery.
         "DHL: The sender has paid all duties. Your shipment will be delivered tomorrow. No action is needed.",
         "UPS: Duties and taxes of $31.20 are due on shipment 1Z9V40W86812345. Pay in your UPS My Choice account or to the driver at delivery.",
+        // Logging in to one's own app.
+        "The new bank app lets you log in with Face ID now, much quicker than typing the password.",
         // The person's own borrowing, for their own needs.
         "我上个月在支付宝备用金借了500应急，这个月已经还上了",
         // A warning in Cantonese; a courier collecting freight who also takes cash.
