@@ -274,6 +274,15 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
         ("我照着他说的在几个借款APP里借了六万", "loan"),
         // The person saying they already paid.
         ("我刚才已经按他说的转了3000过去了", "already_paid"),
+        (
+            "客服：您念给我就行。\n我：2、7、4、1、9、0。",
+            "already_paid",
+        ),
+        ("妈：我刚把那个验证码给快递的人了。", "already_paid"),
+        (
+            "He sent a QR code on WhatsApp and told me scan and enter UPI PIN to receive. I did, and Rs 49,999 got debited.",
+            "already_paid",
+        ),
         // The scam's siblings.
         ("您的包裹里查出违禁物品，已被海关扣押", "parcel_held"),
         (
