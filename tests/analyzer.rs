@@ -236,6 +236,11 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "Ma'am, J&T rider here, you have COD parcel ₱1,250, just send to my GCash so I can release it.",
             "release_fee",
         ),
+        // A fee at "our depot" is still the scam's SMS.
+        (
+            "Royal Mail: Your parcel is being held at our depot due to an unpaid shipping fee of £1.99. Pay now at royalmail-redelivery.com",
+            "release_fee",
+        ),
         // An amount the caller dictates; an ID number asked for in a few words.
         (
             "扫完页面上让您输多少您就输多少，那是退给您的钱。",
@@ -537,6 +542,14 @@ fn everyday_messages_stay_below_level_2() {
         // Duty the sender paid, or paid to the driver at delivery.
         "DHL: The sender has paid all duties. Your shipment will be delivered tomorrow. No action is needed.",
         "UPS: Duties and taxes of $31.20 are due on shipment 1Z9V40W86812345. Pay in your UPS My Choice account or to the driver at delivery.",
+        // Rent and its receipt, duty payable at the courier's office, a loan's own reminder
+        // with its menu path, a screen shared with family, a friend borrowing till payday.
+        "Please pay June rent by EFT into the usual FNB account and WhatsApp me the proof of payment, thanks.",
+        "Aramex: Shipment 44712290 from Dubai is cleared by KRA. Duty Ksh3,240 is payable via Aramex Paybill 200300, acc 44712290, or at our Mombasa Rd office before delivery.",
+        "GCash: Your GLoan payment of ₱1,250 is due on 15 Jun. Pay via GCash > Borrow > GLoan > Pay. Ignore if already paid.",
+        "妈，我在视频里给你共享屏幕了，你看着我点哪你就点哪，这个是医院挂号的小程序。",
+        "老同学，方便先借我两千吗，下周五发工资就还你，不方便也没事哈",
+        "Caller: Sir, FedEx Mumbai speaking, a parcel in your name going to Iran is seized with drugs.\nMe: No need. I'll walk into my local police station myself. Don't call this number again.",
         // Logging in to one's own app.
         "The new bank app lets you log in with Face ID now, much quicker than typing the password.",
         // The person's own borrowing, for their own needs.
