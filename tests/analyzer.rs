@@ -550,6 +550,11 @@ fn everyday_messages_stay_below_level_2() {
         "妈，我在视频里给你共享屏幕了，你看着我点哪你就点哪，这个是医院挂号的小程序。",
         "老同学，方便先借我两千吗，下周五发工资就还你，不方便也没事哈",
         "Caller: Sir, FedEx Mumbai speaking, a parcel in your name going to Iran is seized with drugs.\nMe: No need. I'll walk into my local police station myself. Don't call this number again.",
+        // "We don't ask you to transfer to a person"; a caller's "I sent you 3,000 by mistake"
+        // refused; a family remittance.
+        "邮政：您可以在“中国邮政”公众号里交，我们这边不收现金也不让您转账给个人。",
+        "Caller: I sent you 3,000 by mistake please send it back\nMe: Forward the M-PESA message to 456 and Safaricom will reverse it\nCaller: please just send\nMe: No. Use 456.\n(he called back five more times, I didn't pick)",
+        "Nanay: Anak, I sent ₱10,000 through Palawan Express, control number is 4471-2290. Claim it before Friday ha, bring your ID.",
         // Logging in to one's own app.
         "The new bank app lets you log in with Face ID now, much quicker than typing the password.",
         // The person's own borrowing, for their own needs.
