@@ -430,3 +430,19 @@ fn the_reading_lists_are_checked_with_their_position() {
         );
     }
 }
+
+/// The syntax of a pattern is checked when the file is read; what only compiling finds (an
+/// unknown Unicode class) is placed in the file just the same when the patterns compile.
+#[test]
+fn an_unknown_unicode_class_is_placed_in_the_file() {
+    let src = scamcheck::rules::EMBEDDED_RULES.replacen(r"[\p{Han}][*]", r"[\p{Hann}][*]", 1);
+    assert!(src.contains("Hann"));
+    let lines = problems("typo.ron", &src);
+    assert_eq!(lines.len(), 1, "{lines:?}");
+    assert!(
+        lines[0].starts_with("typo.ron:")
+            && lines[0].contains(r"pattern `[\p{Hann}][*]{1,2}[\p{Han}]?` does not compile")
+            && lines[0].ends_with("(at questions[1] (knows_details))"),
+        "{lines:?}"
+    );
+}
