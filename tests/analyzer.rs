@@ -697,6 +697,12 @@ fn a_text_about_the_scam_is_advice_not_a_request() {
         "{:?}",
         indicated(&rules, victim)
     );
+    // A victim saying they were scammed tells the scam, which counts; one who was nearly
+    // scammed tells of a call that did not go ahead.
+    let told = "小吴:你昨天怎么一直没回消息?\n老吴:别提了,被骗了一万多。\n老吴:他让我下钉钉,开共享屏幕,说要录屏上传。";
+    assert_eq!(level(&rules, told), 3, "{:?}", indicated(&rules, told));
+    let nearly = "小林：我跟你说我刚才差点被骗\n小林：一个人说是拼多多的，让我下个会议软件开共享，说方便指导";
+    assert!(level(&rules, nearly) < 2, "{:?}", indicated(&rules, nearly));
     // A warning about scams at the end of a scam message does not hide the request before it.
     for sms in [
         "【顺丰】您的快递丢失，点击 sf-claim.top 领取三倍赔偿。谨防诈骗。",
