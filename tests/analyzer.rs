@@ -277,6 +277,38 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "loan",
         ),
         ("我照着他说的在几个借款APP里借了六万", "loan"),
+        // Dictation homophones; a charge that starts "automatically tonight"; a mobile number
+        // "to cancel"; a full credit limit to draw; a PIN texted to a number; a parcel that
+        // "goes back" unless paid; the CVV beside "the card you paid with".
+        (
+            "我们公司要给你陪偿 你加一下我们理陪专员的位信",
+            "refund_offer",
+        ),
+        (
+            "我们公司要给你陪偿 你加一下我们理陪专员的位信",
+            "add_contact",
+        ),
+        ("你这个事不处理今天晚上十二点就自动扣费了", "account_charge"),
+        (
+            "【拼多多】您的账户已开通“商家运费险”，将于月底一次性划扣。如非本人开通，请联系客服 18721946630 办理退订。",
+            "account_charge",
+        ),
+        (
+            "To close it you have to draw the full limit on a gift card purchase I'll walk you through.",
+            "loan",
+        ),
+        (
+            "SMS ID No*Year of birth*M-PESA PIN to 0722xxxxxx to update and avoid disconnection.",
+            "card_or_code",
+        ),
+        (
+            "Royal Mail again, 3rd call today — pay the £2.99 or it goes back to China.",
+            "release_fee",
+        ),
+        (
+            "To issue your $89 refund plus $50 compensation I'll need the card you paid with and the CVV.",
+            "card_or_code",
+        ),
         // The person saying they already paid.
         ("我刚才已经按他说的转了3000过去了", "already_paid"),
         (
@@ -557,6 +589,8 @@ fn everyday_messages_stay_below_level_2() {
         "Nanay: Anak, I sent ₱10,000 through Palawan Express, control number is 4471-2290. Claim it before Friday ha, bring your ID.",
         // Logging in to one's own app.
         "The new bank app lets you log in with Face ID now, much quicker than typing the password.",
+        // A homophone's characters inside other words ("经理陪着").
+        "我申请房贷的时候银行让我在手机银行里做了人脸识别，都是在柜台经理陪着操作的。",
         // The person's own borrowing, for their own needs.
         "我上个月在支付宝备用金借了500应急，这个月已经还上了",
         // A warning in Cantonese; a courier collecting freight who also takes cash.
