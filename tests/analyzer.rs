@@ -448,6 +448,13 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "Guy from 'Bob Shop' says my refund is waiting, he wanted me to install an app.",
             3,
         ),
+        // The person checked with the real company or the customs hotline and found nothing.
+        (
+            "你说我包裹被海关扣了，还要交保证金？行，那我自己打12360问海关。",
+            "那我自己打12360问海关",
+            "你说我包裹被海关扣了，还要交保证金？",
+            3,
+        ),
         // A farewell that closes the call after the person declines.
         (
             "Caller: Temu customer service, you were double charged $89, please download Cash App.\nMe: I paid with PayPal. Temu can refund PayPal.\nCaller: Sir, it's faster with—\nMe: I'm fine with slow. Bye.",
@@ -496,6 +503,8 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             // "I think I've been scammed" tells that the money has gone.
             "小陈：哥们我好像被骗了\n阿杰：咋了",
             "I think I got scammed. The 'Best Buy' agent said my plan auto-renewed.",
+            // A caller's "check with 95188 if you don't believe me" is no check by the person.
+            "客服：您先下载这个会议软件，不信您可以打95188核实。",
             // Agreeing and saying goodbye is no refusal.
             "Caller: Please transfer the balance to the safe account now.\nMe: OK, I will do it now. Bye.",
             "客服：您先下载这个会议软件，共享屏幕。\n我：好的，我马上下载，拜拜。",
