@@ -309,6 +309,15 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "To issue your $89 refund plus $50 compensation I'll need the card you paid with and the CVV.",
             "card_or_code",
         ),
+        // "Don't let anybody in the room" is the caller's secrecy, not a warning.
+        (
+            "Install Skype now and keep the video on, do not let anybody come in the room, you will transfer your fixed deposit to the RBI verification account.",
+            "transfer",
+        ),
+        (
+            "Before we can release it you pay R1,500 courier and R2,000 customs.",
+            "release_fee",
+        ),
         // The person saying they already paid.
         ("我刚才已经按他说的转了3000过去了", "already_paid"),
         (
@@ -455,6 +464,13 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "你说我包裹被海关扣了，还要交保证金？",
             3,
         ),
+        // "I'm not installing anything. I'll go to the police station."
+        (
+            "Caller: Madam, this is Blue Dart, your parcel has fake passports, install Skype.\nMe: I have never sent any parcel. I'm not installing anything. I'll go to Koramangala police station and check.",
+            "I'll go to Koramangala police station and check",
+            "Caller: Madam, this is Blue Dart, your parcel has fake passports, install Skype.",
+            3,
+        ),
         // A farewell that closes the call after the person declines.
         (
             "Caller: Temu customer service, you were double charged $89, please download Cash App.\nMe: I paid with PayPal. Temu can refund PayPal.\nCaller: Sir, it's faster with—\nMe: I'm fine with slow. Bye.",
@@ -596,6 +612,14 @@ fn everyday_messages_stay_below_level_2() {
         "邮政：您可以在“中国邮政”公众号里交，我们这边不收现金也不让您转账给个人。",
         "Caller: I sent you 3,000 by mistake please send it back\nMe: Forward the M-PESA message to 456 and Safaricom will reverse it\nCaller: please just send\nMe: No. Use 456.\n(he called back five more times, I didn't pick)",
         "Nanay: Anak, I sent ₱10,000 through Palawan Express, control number is 4471-2290. Claim it before Friday ha, bring your ID.",
+        // A bank clerk's check, a bill already paid in the app, a refund an agent has issued,
+        // an expense claim, duty paid at the counter on collection, a work meeting's passcode.
+        "Before I send this for you, is anyone on the phone telling you to move the money, or telling you not to mention it to the bank?",
+        "The Telstra bill's $89 this month, I already paid it through the app so don't worry about the letter.",
+        "Uber Eats support here, so sorry the burger was missing, I've refunded $15.90 to your card, nothing else needed from you.",
+        "Manager: Your expense claim for the client lunch is approved, £63.40.",
+        "PostNet counter: Yes, tracking ends 88ZA. There's R312 SARS VAT and handling on it, you pay here when you collect.",
+        "Zoom link for 10am standup: zoom.us/j/9921… passcode 1122. I'll share my screen for the sprint board, no need to prep.",
         // Logging in to one's own app.
         "The new bank app lets you log in with Face ID now, much quicker than typing the password.",
         // A homophone's characters inside other words ("经理陪着").
