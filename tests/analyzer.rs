@@ -318,8 +318,22 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "Before we can release it you pay R1,500 courier and R2,000 customs.",
             "release_fee",
         ),
+        // "The number you found online is the official one" does not make a fee honest.
+        (
+            "您在网上查的这个就是官方电话，放心。退款加急要交98元加急费，交了马上到账。",
+            "release_fee",
+        ),
+        (
+            "系统说你还没交保证金 你看截图 扫上面的码联系客服弄一下吧",
+            "release_fee",
+        ),
+        (
+            "【京东】尊敬的会员，您的PLUS年卡将于今晚自动续费2888元。如需取消请联系专属客服 0755-2XXX-6614",
+            "account_charge",
+        ),
         // The person saying they already paid.
         ("我刚才已经按他说的转了3000过去了", "already_paid"),
+        ("佢前後轉咗三次先同我講", "already_paid"),
         (
             "客服：您念给我就行。\n我：2、7、4、1、9、0。",
             "already_paid",
@@ -620,6 +634,13 @@ fn everyday_messages_stay_below_level_2() {
         "Manager: Your expense claim for the client lunch is approved, £63.40.",
         "PostNet counter: Yes, tracking ends 88ZA. There's R312 SARS VAT and handling on it, you pay here when you collect.",
         "Zoom link for 10am standup: zoom.us/j/9921… passcode 1122. I'll share my screen for the sprint board, no need to prep.",
+        // A carrier's own renewal notice, ID uploaded only through the official mini-program,
+        // an out-of-stock refund by the original route, a work meeting's screen.
+        "【中国联通】您订购的“视频彩铃会员”5元/月将于下月1日扣费，退订请回复TD或拨打10010。",
+        "【顺丰速运】您的国际件已到达深圳关区，需提交收件人身份证信息用于海关申报，请仅通过顺丰官方小程序上传。咨询95338。",
+        "您好，您拍的那款羽绒服L码断货了，我们给您退款，您同意的话我在后台点一下就好，钱原路回去。",
+        "下午两点的客户会你共享一下屏幕，把上周的报价单给对方过一遍。",
+        "我刚给顺丰客服热线95338打过去了 人家说我的件在派送中 没有丢 那个说要赔我钱的是假的",
         // Logging in to one's own app.
         "The new bank app lets you log in with Face ID now, much quicker than typing the password.",
         // A homophone's characters inside other words ("经理陪着").
