@@ -641,6 +641,12 @@ fn everyday_messages_stay_below_level_2() {
         "您好，您拍的那款羽绒服L码断货了，我们给您退款，您同意的话我在后台点一下就好，钱原路回去。",
         "下午两点的客户会你共享一下屏幕，把上周的报价单给对方过一遍。",
         "我刚给顺丰客服热线95338打过去了 人家说我的件在派送中 没有丢 那个说要赔我钱的是假的",
+        // Genuine renewals: managed at the platform's own address, a carrier's own notice, the
+        // app's own menu path; "I don't even have Prime".
+        "Netflix: your Standard plan renews on 2 July and ₹499 will be charged via UPI AutoPay. Manage at netflix.com/account",
+        "【中国移动】尊敬的客户，您订购的“5G畅享流量包”将于下月1日自动续订，资费30元/月，如需退订请回复“TD5G”。",
+        "抖音客服：您在抖音“我—设置—钱包—自动续费管理”里自己取消就行，取消后就不会再扣。",
+        "lol I got the 'your Prime membership is renewing for £79.99, press 1' robocall again. I don't even have Prime.",
         // Logging in to one's own app.
         "The new bank app lets you log in with Face ID now, much quicker than typing the password.",
         // A homophone's characters inside other words ("经理陪着").
