@@ -647,6 +647,8 @@ fn everyday_messages_stay_below_level_2() {
         "【中国移动】尊敬的客户，您订购的“5G畅享流量包”将于下月1日自动续订，资费30元/月，如需退订请回复“TD5G”。",
         "抖音客服：您在抖音“我—设置—钱包—自动续费管理”里自己取消就行，取消后就不会再扣。",
         "lol I got the 'your Prime membership is renewing for £79.99, press 1' robocall again. I don't even have Prime.",
+        // A refund the person already got.
+        "The Bunnings refund for that broken ladder came through finally, $129 back on the card",
         // Logging in to one's own app.
         "The new bank app lets you log in with Face ID now, much quicker than typing the password.",
         // A homophone's characters inside other words ("经理陪着").
