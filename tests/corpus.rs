@@ -68,10 +68,12 @@ fn the_corpus_is_large_and_covers_every_question_on_both_halves() {
 /// for secrecy and the tuning on them, 93.3% / 10.7% / 72.2% (`transfer`); then, after ten
 /// more `dev` slices and calls that ended in the person's refusal, 93.3% / 9.4% / 75.0%
 /// (`transfer`); then, after eight more `dev` slices of hard look-alikes and what people
-/// really paste, 93.3% / 8.9% / 75.9% (`release_fee`; `transfer` 77.8%).
+/// really paste, 93.3% / 8.9% / 75.9% (`release_fee`; `transfer` 77.8%); then, after eight
+/// more `dev` slices and refusals, checks and honest versions in many more words, 93.3% / 8.0%
+/// / 75.9% (`release_fee`; `transfer` 77.8%).
 const TODAY: Floors = Floors {
     scam_recall: 0.93,
-    false_alarms: 0.09,
+    false_alarms: 0.081,
     critical_recall: 0.75,
 };
 
