@@ -409,31 +409,14 @@ impl Analyzer {
         if failed.is_empty() {
             return Ok(());
         }
-        let failed: Vec<&ExpandedPattern> = self
+        let failed = self
             .rules
             .patterns()
             .iter()
-            .filter(|p| failed.contains(&p.regex.as_str()))
-            .collect();
-        let mut issues = uncompilable(failed.iter().copied());
-        if issues.is_empty() {
-            // Within the single pattern's limit, yet not compiled: name them all the same.
-            issues = failed
-                .iter()
-                .map(|p| {
-                    Issue::new(
-                        p.item.clone(),
-                        vec![p.written.clone()],
-                        says!(
-                            "模式 `{}` 无法编译",
-                            "pattern `{}` does not compile",
-                            p.written
-                        ),
-                    )
-                })
-                .collect();
-        }
-        Err(self.rules.problems(issues))
+            .filter(|p| failed.contains(&p.regex.as_str()));
+        // A pattern that does not compile here does not compile on its own either (the limit
+        // for one pattern is the smaller), so each is named.
+        Err(self.rules.problems(uncompilable(failed)))
     }
 
     /// Reads a rule file and compiles every pattern in it: what checking a rule file, or using
