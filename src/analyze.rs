@@ -358,19 +358,28 @@ impl Analyzer {
             .map(|detector| detector.words.clone())
             .collect();
         let prefilter = Prefilter::new(&words);
+        // A pattern without ` ~ ` is its own detector: its span comes from the regex already
+        // compiled, and only the near-patterns compile their exact form on first use.
         let exact = members
             .iter()
-            .flat_map(|(role, list)| {
-                list.iter().map(move |p| match role {
-                    Role::Question(q) => Some((
-                        *q,
-                        LazyRegex {
-                            pattern: p.regex.clone(),
-                            compiled: OnceLock::new(),
-                        },
-                    )),
-                    _ => None,
-                })
+            .zip(&detectors)
+            .flat_map(|((role, list), detectors)| {
+                list.iter()
+                    .zip(detectors)
+                    .map(move |(p, detector)| match role {
+                        Role::Question(q) => Some((
+                            *q,
+                            LazyRegex {
+                                pattern: p.regex.clone(),
+                                compiled: if p.detect == p.regex {
+                                    OnceLock::from(Some(detector.regex.clone()))
+                                } else {
+                                    OnceLock::new()
+                                },
+                            },
+                        )),
+                        _ => None,
+                    })
             })
             .collect();
         let about = LazyRegex {
