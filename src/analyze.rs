@@ -15,7 +15,7 @@ use regex::{Regex, RegexBuilder};
 
 use crate::answers::{Answer, Answers};
 use crate::engine::{Verdict, evaluate};
-use crate::prefilter::{Prefilter, required_words};
+use crate::prefilter::{Prefilter, WordList, required_words};
 use crate::rules::validate::{Issue, compile, one_line};
 use crate::rules::{
     ExpandedPattern, LoadError, REGEX_DFA_LIMIT, REGEX_GROUP_SIZE_LIMIT, RuleSet, Severity,
@@ -177,8 +177,6 @@ struct Detector {
     regex: Regex,
     /// Where a whole-text search finds what a search of each line finds.
     reach: WholeText,
-    /// The words every match contains one of, if there is a short list of them.
-    words: Option<Vec<Vec<u8>>>,
 }
 
 /// When a detector's matches in a whole text can be sorted into lines.
@@ -197,7 +195,9 @@ enum WholeText {
 }
 
 impl Detector {
-    fn new(pattern: &str) -> Result<Detector, regex::Error> {
+    /// The detector, and the words every match contains one of if there is a short list of
+    /// them (for the [`Prefilter`]).
+    fn new(pattern: &str) -> Result<(Detector, Option<WordList>), regex::Error> {
         let regex = RegexBuilder::new(pattern)
             .size_limit(REGEX_GROUP_SIZE_LIMIT)
             .dfa_size_limit(REGEX_DFA_LIMIT)
@@ -220,11 +220,7 @@ impl Detector {
                 WholeText::Never
             }
         });
-        Ok(Detector {
-            regex,
-            reach,
-            words,
-        })
+        Ok((Detector { regex, reach }, words))
     }
 }
 
@@ -314,7 +310,7 @@ impl Analyzer {
         // `unless` decide, so they are exact. Each pattern is its own small regex: one
         // alternation of hundreds of patterns makes a lazy DFA too large for its cache, and the
         // search falls back to a slow engine on every new text.
-        let detectors: Result<Vec<Vec<Detector>>, regex::Error> = members
+        let detectors: Result<Vec<Vec<(Detector, _)>>, regex::Error> = members
             .iter()
             .map(|(role, list)| {
                 let loose = matches!(role, Role::Question(_));
@@ -352,12 +348,11 @@ impl Analyzer {
             }
         };
         let roles: Vec<Role> = members.iter().map(|(role, _)| *role).collect();
-        let words: Vec<Option<Vec<Vec<u8>>>> = detectors
-            .iter()
-            .flatten()
-            .map(|detector| detector.words.clone())
-            .collect();
-        let prefilter = Prefilter::new(&words);
+        let (detectors, words): (Vec<Vec<Detector>>, Vec<Vec<_>>) = detectors
+            .into_iter()
+            .map(|group| group.into_iter().unzip())
+            .unzip();
+        let prefilter = Prefilter::new(&words.into_iter().flatten().collect::<Vec<_>>());
         // A pattern without ` ~ ` is its own detector: its span comes from the regex already
         // compiled, and only the near-patterns compile their exact form on first use.
         let exact = members

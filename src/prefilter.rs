@@ -21,10 +21,13 @@ const WORDS_PER_PATTERN: usize = 256;
 /// pattern is searched everywhere instead. A Chinese character is three bytes.
 const SHORTEST_WORD: usize = 2;
 
+/// Words as UTF-8 bytes, any one of which a match contains.
+pub(crate) type WordList = Vec<Vec<u8>>;
+
 /// The words every match of `hir` contains at least one of (each as UTF-8 bytes), or `None`
 /// when there is no such short list (the pattern can match without a fixed word, or the list
 /// is too long to help).
-pub(crate) fn required_words(hir: &Hir) -> Option<Vec<Vec<u8>>> {
+pub(crate) fn required_words(hir: &Hir) -> Option<WordList> {
     let Words { words, .. } = required(hir)?;
     (words.iter().all(|w| w.len() >= SHORTEST_WORD) && words.len() <= WORDS_PER_PATTERN)
         .then_some(words)
@@ -199,7 +202,7 @@ pub(crate) struct Prefilter {
 
 impl Prefilter {
     /// The prefilter of the patterns given by their words (`None`: searched everywhere).
-    pub(crate) fn new(patterns: &[Option<Vec<Vec<u8>>>]) -> Prefilter {
+    pub(crate) fn new(patterns: &[Option<WordList>]) -> Prefilter {
         let mut words: Vec<(&[u8], usize)> = patterns
             .iter()
             .enumerate()

@@ -358,9 +358,9 @@ fn uppercase_letter(pattern: &str) -> Option<char> {
 }
 
 /// The syntax error of a pattern, in one line, if it has one. Only the syntax is checked here
-/// (parsing, not translating, which took most of the time of loading the rules); what only
-/// translating finds, such as an unknown Unicode class, is reported with its position when the
-/// patterns compile ([`crate::Analyzer::load`]).
+/// (parsing, not translating, which took over a third of the time of loading the rules); what
+/// only translating finds, such as an unknown Unicode class, is reported with its position when
+/// the patterns compile ([`crate::Analyzer::load`]).
 fn syntax_error(regex: &str) -> Option<String> {
     regex_syntax::ast::parse::Parser::new()
         .parse(regex)
