@@ -474,6 +474,10 @@ impl Analyzer {
         let questions = self.rules.questions();
         // (start, end, question) in the normalised text; made into findings once sorted.
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
+        // Who said each span (the name its line starts with), and the honest versions each
+        // speaker gave: (speaker, question).
+        let mut speakers: Vec<Option<&str>> = Vec::new();
+        let mut honest_said: Vec<(&str, usize)> = Vec::new();
         let mut raised: Vec<usize> = Vec::new();
         let mut honest = vec![false; questions.len()];
         let mut about: Option<(usize, usize)> = None;
@@ -545,6 +549,15 @@ impl Analyzer {
             if secret {
                 honest.fill(false);
             }
+            let speaker = speaker_of(segment);
+            if let Some(name) = speaker {
+                honest_said.extend(
+                    honest
+                        .iter()
+                        .enumerate()
+                        .filter_map(|(q, &said)| said.then_some((name, q))),
+                );
+            }
             if warned && !secret {
                 // A warning never hides an emergency: "别转账……我已经转了" still counts.
                 raised.retain(|&q| questions[q].severity == Severity::Emergency);
@@ -555,6 +568,7 @@ impl Analyzer {
             for &question in raised.iter().filter(|q| !honest[**q]) {
                 if let Some((start, end)) = self.first_match(question, patterns, segment, 0) {
                     spans.push((offset + start, offset + end, question));
+                    speakers.push(speaker);
                 }
                 // A refusal in this line: is the move asked again after it ("我挂了，他又打来")?
                 if let Some(refusal) = refusal.as_mut().filter(|r| r.line == line) {
@@ -563,6 +577,22 @@ impl Analyzer {
                         .is_some();
                 }
             }
+        }
+        // In a call with named turns, the honest version in one turn speaks for the same
+        // speaker's other turns: an agent who says the refund goes back to the card paid with
+        // has not offered a scammer's refund two turns earlier. Only when nothing critical was
+        // asked for anywhere: scammers say honest-sounding things too ("核验完原路退回"), and
+        // then the signs stay to explain the verdict.
+        if !honest_said.is_empty()
+            && spans
+                .iter()
+                .all(|&(_, _, q)| questions[q].severity < Severity::Critical)
+        {
+            let mut said = speakers.iter();
+            spans.retain(|&(_, _, q)| {
+                let speaker = said.next().copied().flatten();
+                !speaker.is_some_and(|name| honest_said.contains(&(name, q)))
+            });
         }
         if let Some((about_start, about_end)) = about {
             // Advice about the scam frames what follows it (a heading, "警方提醒：…"): the moves
@@ -1594,6 +1624,14 @@ fn starts_turn(line: &str) -> bool {
         .take(9)
         .take_while(|c| !c.is_whitespace() && !"，。！？,.!?".contains(*c))
         .any(|c| c == ':' || c == '：')
+}
+
+/// The speaker's name a line starts with ("客服：", "Agent:").
+fn speaker_of(line: &str) -> Option<&str> {
+    if !starts_turn(line) {
+        return None;
+    }
+    line.find([':', '：']).map(|at| line[..at].trim())
 }
 
 fn is_han(c: char) -> bool {

@@ -567,6 +567,28 @@ fn a_platforms_own_refund_is_not_the_scams_offer() {
 }
 
 #[test]
+fn the_honest_version_in_one_turn_speaks_for_the_same_speakers_other_turns() {
+    let rules = rules();
+    // The agent offers a refund in one turn and says how an honest one is paid in another.
+    assert_each_below_level_2(
+        &rules,
+        &[
+            "客服：您好，您买的台灯抽检不合格，我们给您全额退款。\n我：那要怎么退？\n客服：退款会原路退回到您付款的账户，您不用做任何操作。",
+            "Agent: Your annual membership renews on the 3rd at $120 unless you cancel.\nMe: I might not keep it.\nAgent: That's fine, you can cancel in the app under Account, Membership.",
+        ],
+    );
+    // Not when something critical is asked: the honest-sounding words are then the scammer's,
+    // and the offer stays to explain the verdict.
+    let scam = "客服：您的快递丢了，我们给您三倍赔偿。\n我：好。\n客服：您先下载一个会议App，我带您操作，核验完原路退回。";
+    assert_eq!(level(&rules, scam), 3);
+    assert!(indicated(&rules, scam).iter().any(|q| q == "refund_offer"));
+    // Nor when someone else says it: the person's question is not the agent's answer.
+    let asked = "客服：您的订单有质量问题，给您双倍赔偿。\n我：退款是原路退回吗？";
+    assert_eq!(indicated(&rules, asked), ["refund_offer"]);
+    assert!(level(&rules, asked) >= 2);
+}
+
+#[test]
 fn a_refund_in_one_turn_and_a_download_in_another_combine() {
     let rules = rules();
     let call = "客服：您好，您的包裹在运输中丢失了，我们给您双倍赔偿。\n我：好的。\n客服：您先下载一个会议软件，我教您操作。";
