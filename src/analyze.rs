@@ -591,7 +591,11 @@ impl Analyzer {
             let mut said = speakers.iter();
             spans.retain(|&(_, _, q)| {
                 let speaker = said.next().copied().flatten();
-                !speaker.is_some_and(|name| honest_said.contains(&(name, q)))
+                !speaker.is_some_and(|name| {
+                    honest_said
+                        .iter()
+                        .any(|&(other, said)| said == q && same_speaker(name, other))
+                })
             });
         }
         if let Some((about_start, about_end)) = about {
@@ -1618,20 +1622,48 @@ fn joins_chinese(rest: &str) -> bool {
 }
 
 /// Whether a line starts with a speaker's name and a colon: at most eight characters, none a
-/// space or sentence punctuation, then `:` or `：`.
+/// space or sentence punctuation, then `:` or `：`. A note of up to eight characters in
+/// brackets does not count ("得物客服(App内)：").
 fn starts_turn(line: &str) -> bool {
-    line.chars()
-        .take(9)
-        .take_while(|c| !c.is_whitespace() && !"，。！？,.!?".contains(*c))
-        .any(|c| c == ':' || c == '：')
+    let mut chars = line.chars();
+    let mut name = 0;
+    while let Some(c) = chars.next() {
+        match c {
+            ':' | '：' => return name > 0,
+            '(' | '（' => {
+                // At most eight characters up to the closing bracket.
+                if !chars.by_ref().take(9).any(|c| c == ')' || c == '）') {
+                    return false;
+                }
+            }
+            c if c.is_whitespace() || "，。！？,.!?".contains(c) => return false,
+            _ => name += 1,
+        }
+        if name > 8 {
+            return false;
+        }
+    }
+    false
 }
 
-/// The speaker's name a line starts with ("客服：", "Agent:").
+/// The speaker's name a line starts with ("客服：", "Agent:"), without what follows it in
+/// brackets ("Costco (Dana)", "得物客服(App内)").
 fn speaker_of(line: &str) -> Option<&str> {
-    if !starts_turn(line) {
+    let name = &line[..line.find([':', '：'])?];
+    if name.chars().count() > 24
+        || name.contains(['，', '。', '！', '？', ',', '.', '!', '?'])
+        || name.split_whitespace().count() > 3
+    {
         return None;
     }
-    line.find([':', '：']).map(|at| line[..at].trim())
+    let name = name[..name.find(['(', '（']).unwrap_or(name.len())].trim();
+    (!name.is_empty()).then_some(name)
+}
+
+/// Whether two speakers' names are one speaker's: the same, or one the end of the other
+/// ("顺丰理赔专员" and "理赔专员", "京东客服" and "客服").
+fn same_speaker(a: &str, b: &str) -> bool {
+    a.ends_with(b) || b.ends_with(a)
 }
 
 fn is_han(c: char) -> bool {
@@ -1733,5 +1765,41 @@ mod tests {
             "{lines_with_hits} lines had a match"
         );
         Ok(())
+    }
+
+    #[test]
+    fn a_turn_starts_with_a_short_name_and_a_colon() {
+        for line in [
+            "客服：您好",
+            "我:好的",
+            "得物客服(App内):您好",
+            "Agent: hi",
+            "顺丰理赔专员：您好",
+        ] {
+            assert!(starts_turn(line), "{line}");
+        }
+        for line in [
+            "您好，请问是张女士吗：",
+            "注意，客服：",
+            "这是一个很长很长的名字：",
+            "客服(这是一段很长很长的备注):",
+            ":开头",
+            "Note that: this",
+        ] {
+            assert!(!starts_turn(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_speaker_is_named_without_the_note_in_brackets() {
+        assert_eq!(speaker_of("Costco (Dana): Done."), Some("Costco"));
+        assert_eq!(speaker_of("得物客服（App内）：您好"), Some("得物客服"));
+        assert_eq!(speaker_of("Amazon chat: Sure."), Some("Amazon chat"));
+        assert_eq!(speaker_of("Hi, it's me: Dan"), None);
+        assert_eq!(speaker_of("No name here"), None);
+        assert!(same_speaker("顺丰理赔专员", "理赔专员"));
+        assert!(same_speaker("Agent", "Agent"));
+        assert!(!same_speaker("Me", "Member"));
+        assert!(!same_speaker("客服", "我"));
     }
 }
