@@ -378,6 +378,23 @@ fn a_warning_or_a_negation_is_not_the_request() {
             .iter()
             .any(|q| q == "card_or_code")
     );
+    // "Never" warns only when it says what is never done; a parcel that never came, or a
+    // caller who never showed his face, leaves the requests beside it standing.
+    assert_each_below_level_2(
+        &rules,
+        &[
+            "ShopNow: your refund of $24 is on its way to your card. ShopNow never needs your PIN to send you money.",
+            "Customs charges apply to your item from the UK; a card with payment options will follow. We never include links in customs texts.",
+        ],
+    );
+    assert_each_level_3(
+        &rules,
+        &[
+            "Your parcel was never delivered. Pay the £1.99 fee to release it: bit.ly/x",
+            "You never collected your parcel, pay the redelivery fee of £2.99 now at bit.ly/x",
+            "He said install Skype and join the call ID he sent. He never showed his own face.",
+        ],
+    );
 }
 
 #[test]
@@ -506,6 +523,38 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "Recording: This is Amazon, your Prime membership will renew for $139, press 1.",
             2,
         ),
+        // The caller gave up, the family says to block, the check found nothing.
+        (
+            "那人说我快递丢了要赔我钱，我问他是哪个快递，他答不上来，自己挂了。",
+            "自己挂了",
+            "那人说我快递丢了要赔我钱，我问他是哪个快递，他答不上来",
+            2,
+        ),
+        (
+            "对方说我的包裹被海关扣了，要交清关费，我问他单号，他就不打了。",
+            "他就不打了",
+            "对方说我的包裹被海关扣了，要交清关费，我问他单号",
+            3,
+        ),
+        (
+            "Mum: a man from 'FedEx' said my parcel is held at customs.\nMe: Block the number, mum.",
+            "Block the number",
+            "Mum: a man from 'FedEx' said my parcel is held at customs.",
+            2,
+        ),
+        (
+            "Caller: Amazon here, your Prime renews at $139 today.\nMe: I checked, there's no membership on my account at all.",
+            "there's no membership on my account at all",
+            "Caller: Amazon here, your Prime renews at $139 today.",
+            2,
+        ),
+        // The phone's own block on overseas calls, set after the call, is no caller's number.
+        (
+            "有个+852的号码说她的包裹被海关扣了，她没听完就挂了，我帮她开了境外来电拦截。",
+            "她没听完就挂了",
+            "有个+852的号码说她的包裹被海关扣了",
+            2,
+        ),
     ] {
         let analysis = match rules.analyze(text) {
             Ok(a) => a,
@@ -539,6 +588,8 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "Caller: Please transfer the balance to the safe account now.\nMe: OK, I will do it now. Bye.",
             "客服：您先下载这个会议软件，共享屏幕。\n我：好的，我马上下载，拜拜。",
             "Caller: Install AnyDesk and read me the code.\nMe: Okay bye.",
+            // The caller's "don't hang up yourself" is no hang-up.
+            "客服：您别自己挂了，先下载会议软件。",
             // Told to hang up is not having hung up.
             "Mum: the Amazon man says I need to install Zoho Assist to cancel it.\nTom: NO mum hang up\nMum: he says it'll be charged at 5 if I don't",
         ],
