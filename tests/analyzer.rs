@@ -339,6 +339,10 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "already_paid",
         ),
         ("妈：我刚把那个验证码给快递的人了。", "already_paid"),
+        // Told by the family, or without a subject: "爸刚才被骗了", "前后转了四万八".
+        ("姐，爸刚才被骗了！说是京东客服", "already_paid"),
+        ("让他借钱转到所谓的安全账户，前后转了四万八", "already_paid"),
+        ("她说半小时退回来，已经往那个账户打了两万", "already_paid"),
         (
             "He sent a QR code on WhatsApp and told me scan and enter UPI PIN to receive. I did, and Rs 49,999 got debited.",
             "already_paid",
@@ -674,6 +678,9 @@ fn everyday_messages_stay_below_level_2() {
         "您的退款已原路退回，查看详情请打开App。",
         "Your refund has been approved and returned to your original payment method.",
         "We've issued a refund of $12.99 to your original payment method.",
+        // Someone else's mother, and calls counted, are not money the person sent.
+        "同事：你听说没，老张他妈被骗了。",
+        "我：你们今天已经打了五次了，我说过我不需要。",
         // Delivery notices.
         "您的快递将于45分钟内送达，请保持电话畅通。",
         "Your delivery arrives in 45 minutes.",
