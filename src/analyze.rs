@@ -233,6 +233,8 @@ enum Role {
     Warning,
     /// A caller's demand for secrecy, which is not a warning.
     Secrecy,
+    /// A caller's words reported by the person: a warning only beside another.
+    Reported,
     /// The patterns of a text about the scam.
     About,
     /// The person ending or refusing the call.
@@ -303,6 +305,7 @@ impl Analyzer {
         }
         members.push((Role::Warning, rules.warnings().iter().collect()));
         members.push((Role::Secrecy, rules.secrecy().iter().collect()));
+        members.push((Role::Reported, rules.reported().iter().collect()));
         members.push((Role::About, rules.about_the_scam().iter().collect()));
         members.push((Role::Refused, rules.refused().iter().collect()));
         members.retain(|(_, list)| !list.is_empty());
@@ -330,6 +333,7 @@ impl Analyzer {
                         .chain(rules.unless())
                         .chain(rules.warnings())
                         .chain(rules.secrecy())
+                        .chain(rules.reported())
                         .chain(rules.about_the_scam())
                         .chain(rules.refused()),
                 );
@@ -474,10 +478,13 @@ impl Analyzer {
         let questions = self.rules.questions();
         // (start, end, question) in the normalised text; made into findings once sorted.
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
-        // Who said each span (the name its line starts with), and the honest versions each
-        // speaker gave: (speaker, question).
-        let mut speakers: Vec<Option<&str>> = Vec::new();
+        // For each span: who said it (the name its line starts with), and whether its line
+        // reports a caller's words ("有人打电话说…"). The honest versions each speaker gave:
+        // (speaker, question).
+        let mut origins: Vec<(Option<&str>, bool)> = Vec::new();
         let mut honest_said: Vec<(&str, usize)> = Vec::new();
+        // Whether a line of the text warns against the moves.
+        let mut warns = false;
         let mut raised: Vec<usize> = Vec::new();
         let mut honest = vec![false; questions.len()];
         let mut about: Option<(usize, usize)> = None;
@@ -496,6 +503,7 @@ impl Analyzer {
             honest.fill(false);
             let mut warned = false;
             let mut secret = false;
+            let mut reports = false;
             for member in hits
                 .iter()
                 .enumerate()
@@ -506,6 +514,7 @@ impl Analyzer {
                     Role::Unless(q) => honest[q] = true,
                     Role::Warning => warned = true,
                     Role::Secrecy => secret = true,
+                    Role::Reported => reports = true,
                     Role::Refused => {
                         // The last refusal in the text is the one that matters.
                         if let Some(m) = self
@@ -561,14 +570,16 @@ impl Analyzer {
             if warned && !secret {
                 // A warning never hides an emergency: "别转账……我已经转了" still counts.
                 raised.retain(|&q| questions[q].severity == Severity::Emergency);
+                warns = true;
             }
+            let reports = reports && !secret;
             // The first match of each question in the line: the move and its quote. (Finding
             // every repeat within one line would double the cost for no new answer.)
             let patterns = &line_hits.patterns[line];
             for &question in raised.iter().filter(|q| !honest[**q]) {
                 if let Some((start, end)) = self.first_match(question, patterns, segment, 0) {
                     spans.push((offset + start, offset + end, question));
-                    speakers.push(speaker);
+                    origins.push((speaker, reports));
                 }
                 // A refusal in this line: is the move asked again after it ("我挂了，他又打来")?
                 if let Some(refusal) = refusal.as_mut().filter(|r| r.line == line) {
@@ -577,6 +588,22 @@ impl Analyzer {
                         .is_some();
                 }
             }
+        }
+        // A caller's words the person reports ("有人打电话说要赔我钱，让我加微信") are the
+        // person asking about a call still going on, unless another line warns or names the
+        // scam: then the text is the person's check with the real company, which answered.
+        if (warns || about.is_some()) && origins.iter().any(|&(_, reported)| reported) {
+            let mut origin = origins.iter();
+            let mut kept = Vec::with_capacity(origins.len());
+            spans.retain(|&(_, _, q)| {
+                let (speaker, reported) = origin.next().copied().unwrap_or((None, false));
+                let keep = !reported || questions[q].severity == Severity::Emergency;
+                if keep {
+                    kept.push((speaker, reported));
+                }
+                keep
+            });
+            origins = kept;
         }
         // In a call with named turns, the honest version in one turn speaks for the same
         // speaker's other turns: an agent who says the refund goes back to the card paid with
@@ -588,9 +615,9 @@ impl Analyzer {
                 .iter()
                 .all(|&(_, _, q)| questions[q].severity < Severity::Critical)
         {
-            let mut said = speakers.iter();
+            let mut said = origins.iter();
             spans.retain(|&(_, _, q)| {
-                let speaker = said.next().copied().flatten();
+                let speaker = said.next().and_then(|&(speaker, _)| speaker);
                 !speaker.is_some_and(|name| {
                     honest_said
                         .iter()

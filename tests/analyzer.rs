@@ -607,6 +607,31 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
 }
 
 #[test]
+fn a_call_the_person_reports_counts_unless_the_real_company_answered() {
+    let rules = rules();
+    // The person asking about a call still going on: the requests they report count.
+    assert_each_level_3(
+        &rules,
+        &[
+            "有人打电话说是淘宝客服，让我下载一个会议软件共享屏幕，我现在已经下好了",
+            "刚才有人打电话说是抖音客服，我开了直播会员每月扣800，让我下个会议软件关掉，是真的吗",
+        ],
+    );
+    let asked = "有人打电话说我快递丢了要赔我钱，让我加他微信，是真的吗？";
+    assert!(level(&rules, asked) >= 2, "{:?}", indicated(&rules, asked));
+    // The same report in a call to the real company, which says what it never does, or
+    // beside a line that names the scam; and the family's "if anyone ever…".
+    assert_each_below_level_2(
+        &rules,
+        &[
+            "我：有人打电话说我的包裹被海关扣了，要交钱才放行。\n12360：您好，海关不会电话通知个人缴费，您可以在掌上海关里查包裹状态。",
+            "有人打电话说我借呗要注销，不然影响征信。\n客服：那是骗局，借呗不需要注销。",
+            "以后有人让你转钱，你先问我。",
+        ],
+    );
+}
+
+#[test]
 fn a_platforms_own_refund_is_not_the_scams_offer() {
     let rules = rules();
     assert_each_below_level_2(

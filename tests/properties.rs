@@ -190,6 +190,7 @@ fn random_rules() -> impl Strategy<Value = RuleSet> {
                 terms: Default::default(),
                 warnings: Vec::new(),
                 secrecy: Vec::new(),
+                reported: Vec::new(),
                 about_the_scam: Vec::new(),
                 refused: Vec::new(),
                 questions,

@@ -56,6 +56,7 @@ pub struct RuleSet {
     unless: Vec<ExpandedPattern>,
     warnings: Vec<ExpandedPattern>,
     secrecy: Vec<ExpandedPattern>,
+    reported: Vec<ExpandedPattern>,
     about_the_scam: Vec<ExpandedPattern>,
     refused: Vec<ExpandedPattern>,
     numbers: Vec<Regex>,
@@ -118,6 +119,7 @@ impl RuleSet {
                 unless: expanded.unless,
                 warnings: expanded.warnings,
                 secrecy: expanded.secrecy,
+                reported: expanded.reported,
                 about_the_scam: expanded.about_the_scam,
                 refused: expanded.refused,
                 numbers,
@@ -194,6 +196,11 @@ impl RuleSet {
     /// The patterns of a caller's demand for secrecy, expanded.
     pub fn secrecy(&self) -> &[ExpandedPattern] {
         &self.secrecy
+    }
+
+    /// The patterns of a caller's words reported by the person, expanded.
+    pub fn reported(&self) -> &[ExpandedPattern] {
+        &self.reported
     }
 
     /// The patterns of a text about the scam (advice, a warning, a question), expanded.

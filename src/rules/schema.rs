@@ -27,6 +27,12 @@ pub struct RuleFile {
     /// warning, and the requests around it count.
     #[serde(default)]
     pub secrecy: Vec<String>,
+    /// Patterns of a caller's words reported by the person ("有人打电话说…"): a line that matches
+    /// one is read as a warning only when another line of the text warns or names the scam (the
+    /// person checking with the real company). Alone it is the person asking about a call
+    /// still going on, and the requests it reports count.
+    #[serde(default)]
+    pub reported: Vec<String>,
     /// Patterns of a text that is *about* the scam — an anti-fraud poster, a police report, a
     /// family warning ("骗局", "被骗", "that is a scam"): when any line
     /// of a text matches one, the text is read as advice and its findings are not counted as

@@ -319,6 +319,7 @@ pub(crate) fn expand_patterns(file: &RuleFile, issues: &mut Vec<Issue>) -> Expan
     };
     out.warnings = list("warnings", &file.warnings);
     out.secrecy = list("secrecy", &file.secrecy);
+    out.reported = list("reported", &file.reported);
     out.about_the_scam = list("about_the_scam", &file.about_the_scam);
     out.refused = list("refused", &file.refused);
     out
@@ -331,6 +332,7 @@ pub(crate) struct Expanded {
     pub(crate) unless: Vec<ExpandedPattern>,
     pub(crate) warnings: Vec<ExpandedPattern>,
     pub(crate) secrecy: Vec<ExpandedPattern>,
+    pub(crate) reported: Vec<ExpandedPattern>,
     pub(crate) about_the_scam: Vec<ExpandedPattern>,
     pub(crate) refused: Vec<ExpandedPattern>,
 }
