@@ -592,6 +592,7 @@ impl Analyzer {
         // A caller's words the person reports ("有人打电话说要赔我钱，让我加微信") are the
         // person asking about a call still going on, unless another line warns or names the
         // scam: then the text is the person's check with the real company, which answered.
+        let found = spans.len();
         if (warns || about.is_some()) && origins.iter().any(|&(_, reported)| reported) {
             let mut origin = origins.iter();
             let mut kept = Vec::with_capacity(origins.len());
@@ -605,6 +606,7 @@ impl Analyzer {
             });
             origins = kept;
         }
+        let reported_dropped = spans.len() < found;
         // In a call with named turns, the honest version in one turn speaks for the same
         // speaker's other turns: an agent who says the refund goes back to the card paid with
         // has not offered a scammer's refund two turns earlier. Only when nothing critical was
@@ -642,8 +644,9 @@ impl Analyzer {
                     || (start >= its_line && start < about_start)
                     || (start < its_line && (asked || severity == Severity::Critical))
             });
-            // Said only when it changed something: a footer that drops nothing explains nothing.
-            if spans.len() == before {
+            // Said only when it changed something (here, or in the lines that report a call): a
+            // footer that drops nothing explains nothing.
+            if spans.len() == before && !reported_dropped {
                 about = None;
             }
         }

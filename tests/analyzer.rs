@@ -615,6 +615,7 @@ fn a_call_the_person_reports_counts_unless_the_real_company_answered() {
         &[
             "有人打电话说是淘宝客服，让我下载一个会议软件共享屏幕，我现在已经下好了",
             "刚才有人打电话说是抖音客服，我开了直播会员每月扣800，让我下个会议软件关掉，是真的吗",
+            "Someone called saying they're from Shopee and they want my OTP for the refund, is this real?",
         ],
     );
     let asked = "有人打电话说我快递丢了要赔我钱，让我加他微信，是真的吗？";
@@ -626,6 +627,7 @@ fn a_call_the_person_reports_counts_unless_the_real_company_answered() {
         &[
             "我：有人打电话说我的包裹被海关扣了，要交钱才放行。\n12360：您好，海关不会电话通知个人缴费，您可以在掌上海关里查包裹状态。",
             "有人打电话说我借呗要注销，不然影响征信。\n客服：那是骗局，借呗不需要注销。",
+            "Me: Someone called saying they're from Shopee and they want my OTP for the refund.\nAgent: That's not us. Shopee will never call for your OTP.",
             "以后有人让你转钱，你先问我。",
         ],
     );
