@@ -417,6 +417,9 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
             "您去柜台把钱汇到我给您的账号，柜员要是问起来您就说是还亲戚的，别说是我们让汇的。",
             "I need you to wire $6,300 back to our corporate account. If they ask, say it's your nephew's tuition.",
             "请把名下银行卡余额先转入下方验资账户，验资完成30分钟内原路退回，期间请勿挂断语音哦",
+            // "以免…" and "千万别…" are the caller's pressure too.
+            "您今天必须把会员关掉，不然每月扣800，以免影响您的征信，您先下载一个会议软件",
+            "千万别错过这次赔付，您先把验证码报给我，我这边马上给您退款",
             "Just read me the six-digit number that's come through, that's your refund authorisation, don't give it to anyone else, alright?",
         ],
     );
@@ -705,6 +708,8 @@ fn everyday_messages_stay_below_level_2() {
         "您的退款已原路退回，查看详情请打开App。",
         "Your refund has been approved and returned to your original payment method.",
         "We've issued a refund of $12.99 to your original payment method.",
+        // A bank's own overdue reminder, repaid in its own app.
+        "【某银行】您尾号1234的信用卡已逾期3天，请尽快通过手机银行还款，以免影响个人征信。",
         // Someone else's mother, and calls counted, are not money the person sent.
         "同事：你听说没，老张他妈被骗了。",
         "我：你们今天已经打了五次了，我说过我不需要。",
