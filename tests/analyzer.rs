@@ -331,6 +331,24 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "【京东】尊敬的会员，您的PLUS年卡将于今晚自动续费2888元。如需取消请联系专属客服 0755-2XXX-6614",
             "account_charge",
         ),
+        // Told by the person, in their words.
+        (
+            "He wants me to move all my savings there while they investigate.",
+            "transfer",
+        ),
+        ("他让我去钱包里开先用后付，额度出来退款才能打进来", "loan"),
+        (
+            "他让我扫他发到我手机上的那个码，说扫了就能理赔",
+            "link_or_qr",
+        ),
+        (
+            "Then a quick selfie from the link so the system knows it's you.",
+            "face_scan",
+        ),
+        (
+            "稍后短信验证码发到您手机上，您直接念给我就行，不要点任何东西。",
+            "card_or_code",
+        ),
         // The person saying they already paid.
         ("我刚才已经按他说的转了3000过去了", "already_paid"),
         ("佢前後轉咗三次先同我講", "already_paid"),
