@@ -435,6 +435,8 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
             "您去柜台把钱汇到我给您的账号，柜员要是问起来您就说是还亲戚的，别说是我们让汇的。",
             "I need you to wire $6,300 back to our corporate account. If they ask, say it's your nephew's tuition.",
             "请把名下银行卡余额先转入下方验资账户，验资完成30分钟内原路退回，期间请勿挂断语音哦",
+            // "Tell no one, not even your son" cuts the person off from help.
+            "He said to keep my money safe I must put it in the account under the central bank, and don't tell anyone, not even your son. Then take a personal loan and transfer that too.",
             // "以免…" and "千万别…" are the caller's pressure too.
             "您今天必须把会员关掉，不然每月扣800，以免影响您的征信，您先下载一个会议软件",
             "千万别错过这次赔付，您先把验证码报给我，我这边马上给您退款",
@@ -726,6 +728,8 @@ fn everyday_messages_stay_below_level_2() {
         "您的退款已原路退回，查看详情请打开App。",
         "Your refund has been approved and returned to your original payment method.",
         "We've issued a refund of $12.99 to your original payment method.",
+        // The family's "type it yourself, tell no one, not even me".
+        "Yes, that's your UPI PIN, you type it yourself, don't tell anyone, not even me.",
         // A bank's own overdue reminder, repaid in its own app.
         "【某银行】您尾号1234的信用卡已逾期3天，请尽快通过手机银行还款，以免影响个人征信。",
         // Someone else's mother, and calls counted, are not money the person sent.
