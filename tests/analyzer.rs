@@ -641,6 +641,25 @@ fn a_call_the_person_reports_counts_unless_the_real_company_answered() {
             "Someone called saying they're from Shopee and they want my OTP for the refund, is this real?",
         ],
     );
+    // "要不要填？" holds "不要填", "真的假的？" holds "假的": the person's question is no warning.
+    assert_each_level_3(
+        &rules,
+        &[
+            "他让我扫码进了一个理赔页面，要填身份证和银行卡，还要填验证码，我要不要填？",
+            "他让我下一个会议软件，说要开屏幕共享，他帮我操作，我已经下好了，要不要开啊",
+        ],
+    );
+    for asked in [
+        "刚才一个自称快递的打电话，说我的包裹丢了要赔我三倍，让我加他微信走理赔，你说是真的假的？",
+        "您好，我是淘宝小二，系统显示您误勾选了运费险年度套餐，每月会从支付宝扣98元，需要我帮您退订吗？",
+        "Then a man called from a +60 number saying the police will be told about contraband if I don't pay the verification fee by 3pm.",
+    ] {
+        assert!(
+            level(&rules, asked) >= 2,
+            "{asked}: {:?}",
+            indicated(&rules, asked)
+        );
+    }
     let asked = "有人打电话说我快递丢了要赔我钱，让我加他微信，是真的吗？";
     assert!(level(&rules, asked) >= 2, "{:?}", indicated(&rules, asked));
     // The same report in a call to the real company, which says what it never does, or
@@ -730,6 +749,8 @@ fn everyday_messages_stay_below_level_2() {
         "We've issued a refund of $12.99 to your original payment method.",
         // The family's "type it yourself, tell no one, not even me".
         "Yes, that's your UPI PIN, you type it yourself, don't tell anyone, not even me.",
+        // The bank's own text, which sends the person to the number on their card.
+        "Barclays: A payment of £1,200 to a new payee was stopped for your protection. Please call us on the number on the back of your card. Don't reply to this text.",
         // A bank's own overdue reminder, repaid in its own app.
         "【某银行】您尾号1234的信用卡已逾期3天，请尽快通过手机银行还款，以免影响个人征信。",
         // Someone else's mother, and calls counted, are not money the person sent.
