@@ -435,6 +435,8 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
             "您去柜台把钱汇到我给您的账号，柜员要是问起来您就说是还亲戚的，别说是我们让汇的。",
             "I need you to wire $6,300 back to our corporate account. If they ask, say it's your nephew's tuition.",
             "请把名下银行卡余额先转入下方验资账户，验资完成30分钟内原路退回，期间请勿挂断语音哦",
+            // The sender's domain does not hide a link written after it.
+            "Amazon.co.uk: your refund is on hold. Confirm your card at amzn-refunds.co to release it.",
             // "Tell no one, not even your son" cuts the person off from help.
             "He said to keep my money safe I must put it in the account under the central bank, and don't tell anyone, not even your son. Then take a personal loan and transfer that too.",
             // "以免…" and "千万别…" are the caller's pressure too.
@@ -749,6 +751,8 @@ fn everyday_messages_stay_below_level_2() {
         "We've issued a refund of $12.99 to your original payment method.",
         // The family's "type it yourself, tell no one, not even me".
         "Yes, that's your UPI PIN, you type it yourself, don't tell anyone, not even me.",
+        // A sender named by its domain is no link to open.
+        "Amazon.co.uk: We're sorry your kettle arrived damaged. A refund of £23.99 has been issued to your original payment method and should show within 3-5 days.",
         // The bank's own text, which sends the person to the number on their card.
         "Barclays: A payment of £1,200 to a new payee was stopped for your protection. Please call us on the number on the back of your card. Don't reply to this text.",
         // A bank's own overdue reminder, repaid in its own app.
