@@ -435,6 +435,8 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
             "您去柜台把钱汇到我给您的账号，柜员要是问起来您就说是还亲戚的，别说是我们让汇的。",
             "I need you to wire $6,300 back to our corporate account. If they ask, say it's your nephew's tuition.",
             "请把名下银行卡余额先转入下方验资账户，验资完成30分钟内原路退回，期间请勿挂断语音哦",
+            // An underpaid postage "to settle" online is the fee.
+            "Royal Mail: your parcel could not be delivered as £1.45 postage was underpaid. Settle it by 23:59 tonight: royalmail.redeliver-uk.info",
             // The sender's domain does not hide a link written after it.
             "Amazon.co.uk: your refund is on hold. Confirm your card at amzn-refunds.co to release it.",
             // "Tell no one, not even your son" cuts the person off from help.
@@ -751,6 +753,9 @@ fn everyday_messages_stay_below_level_2() {
         "We've issued a refund of $12.99 to your original payment method.",
         // The family's "type it yourself, tell no one, not even me".
         "Yes, that's your UPI PIN, you type it yourself, don't tell anyone, not even me.",
+        // Duty paid in person, there and then.
+        "Clerk: That's €18.45 with the customs fee. Card or cash?",
+        "Madam, the customs charge on your box is N45,919 and our handling is N1,050, pay at this counter and collect your official receipt.",
         // A sender named by its domain is no link to open.
         "Amazon.co.uk: We're sorry your kettle arrived damaged. A refund of £23.99 has been issued to your original payment method and should show within 3-5 days.",
         // The bank's own text, which sends the person to the number on their card.
