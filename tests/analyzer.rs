@@ -554,6 +554,19 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "Recording: This is Amazon, your Prime membership will renew for $139, press 1.",
             2,
         ),
+        // The secret refused outright.
+        (
+            "Caller: Takealot security, I need to verify you, what's the OTP we sent?\nMe: No ways. I'll log into the app myself.",
+            "No ways",
+            "Caller: Takealot security, I need to verify you, what's the OTP we sent?",
+            3,
+        ),
+        (
+            "Caller: Evri claims, we owe you £60 for a crushed parcel. I'll need your card number.\nMe: Not giving card details over the phone.",
+            "Not giving card details over the phone",
+            "Caller: Evri claims, we owe you £60 for a crushed parcel. I'll need your card number.",
+            3,
+        ),
         // The caller gave up, the family says to block, the check found nothing.
         (
             "那人说我快递丢了要赔我钱，我问他是哪个快递，他答不上来，自己挂了。",
@@ -753,6 +766,8 @@ fn everyday_messages_stay_below_level_2() {
         "We've issued a refund of $12.99 to your original payment method.",
         // The family's "type it yourself, tell no one, not even me".
         "Yes, that's your UPI PIN, you type it yourself, don't tell anyone, not even me.",
+        // A grandchild sitting beside the person, asking for the login code.
+        "奶奶，验证码发到你手机上了，你念给我就行，我就在你旁边坐着呢。",
         // Duty paid in person, there and then.
         "Clerk: That's €18.45 with the customs fee. Card or cash?",
         "Madam, the customs charge on your box is N45,919 and our handling is N1,050, pay at this counter and collect your official receipt.",
