@@ -361,6 +361,11 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
         ("姐，爸刚才被骗了！说是京东客服", "already_paid"),
         ("让他借钱转到所谓的安全账户，前后转了四万八", "already_paid"),
         ("她说半小时退回来，已经往那个账户打了两万", "already_paid"),
+        // The caller's "赔款打错了" is the overpaid-refund trick, not the person's mistake.
+        (
+            "后来他说赔款打错了打到别人那了，要我先垫两万转过去，我就从农行转了",
+            "already_paid",
+        ),
         (
             "He sent a QR code on WhatsApp and told me scan and enter UPI PIN to receive. I did, and Rs 49,999 got debited.",
             "already_paid",
@@ -553,6 +558,13 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "(hangs up)",
             "Recording: This is Amazon, your Prime membership will renew for $139, press 1.",
             2,
+        ),
+        // A seller turning down the buyer's payment trick.
+        (
+            "Buyer: I'll pay through Zelle, they'll email you to upgrade to a business account, then refund me the extra.\nMe: Then no deal. Cash at pickup.",
+            "Cash at pickup",
+            "Buyer: I'll pay through Zelle, they'll email you to upgrade to a business account, then refund me the extra.",
+            3,
         ),
         // The secret refused outright.
         (
@@ -766,6 +778,8 @@ fn everyday_messages_stay_below_level_2() {
         "We've issued a refund of $12.99 to your original payment method.",
         // The family's "type it yourself, tell no one, not even me".
         "Yes, that's your UPI PIN, you type it yourself, don't tell anyone, not even me.",
+        // The person's own mistake, reported to the carrier.
+        "Me: Hello, I sent 2,000 to the wrong number by mistake this morning, can you reverse it?",
         // A grandchild sitting beside the person, asking for the login code.
         "奶奶，验证码发到你手机上了，你念给我就行，我就在你旁边坐着呢。",
         // Duty paid in person, there and then.
