@@ -559,6 +559,19 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "Recording: This is Amazon, your Prime membership will renew for $139, press 1.",
             2,
         ),
+        // Letting the refund go; not calling the number the email gave.
+        (
+            "对方：您买的裤子甲醛超标，我们给您退款，需要您扫码操作。\n我：要么你在淘宝上发消息，要么算了。\n对方：那您这个退款就作废了哦。\n我：作废就作废。",
+            "作废就作废",
+            "对方：您买的裤子甲醛超标，我们给您退款，需要您扫码操作。",
+            3,
+        ),
+        (
+            "Email from 'Geek Squad' said £299.99 renewal taken, call to cancel. Logged into my bank: no such payment. Didn't call the number.",
+            "Didn't call the number",
+            "Email from 'Geek Squad' said £299.99 renewal taken, call to cancel.",
+            2,
+        ),
         // A seller turning down the buyer's payment trick.
         (
             "Buyer: I'll pay through Zelle, they'll email you to upgrade to a business account, then refund me the extra.\nMe: Then no deal. Cash at pickup.",
@@ -644,6 +657,8 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "Caller: Please transfer the balance to the safe account now.\nMe: OK, I will do it now. Bye.",
             "客服：您先下载这个会议软件，共享屏幕。\n我：好的，我马上下载，拜拜。",
             "Caller: Install AnyDesk and read me the code.\nMe: Okay bye.",
+            // The caller's "过期就作废" is a threat, not the person letting it go.
+            "客服：您下载一个我们的理赔app，填一下银行卡号和验证码，这个赔付过期就作废了",
             // The caller's "don't hang up yourself" is no hang-up.
             "客服：您别自己挂了，先下载会议软件。",
             // Told to hang up is not having hung up.
