@@ -444,6 +444,8 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
             "Royal Mail: your parcel could not be delivered as £1.45 postage was underpaid. Settle it by 23:59 tonight: royalmail.redeliver-uk.info",
             // The sender's domain does not hide a link written after it.
             "Amazon.co.uk: your refund is on hold. Confirm your card at amzn-refunds.co to release it.",
+            // "A man claiming to be from…" tells of the call; it is not advice.
+            "On 3 March I got a call from a man claiming to be from Lazada. He told me to add him on WhatsApp and install AnyDesk so he could cancel the charge.",
             // "Tell no one, not even your son" cuts the person off from help.
             "He said to keep my money safe I must put it in the account under the central bank, and don't tell anyone, not even your son. Then take a personal loan and transfer that too.",
             // "以免…" and "千万别…" are the caller's pressure too.
@@ -793,6 +795,8 @@ fn everyday_messages_stay_below_level_2() {
         "We've issued a refund of $12.99 to your original payment method.",
         // The family's "type it yourself, tell no one, not even me".
         "Yes, that's your UPI PIN, you type it yourself, don't tell anyone, not even me.",
+        // A news item: "police urge people never to install software…".
+        "Local paper: a pensioner lost $4,000 after a caller claiming to be from Amazon got remote access to her laptop. Police urge people never to install software because of a cold call.",
         // The person's own mistake, reported to the carrier.
         "Me: Hello, I sent 2,000 to the wrong number by mistake this morning, can you reverse it?",
         // A grandchild sitting beside the person, asking for the login code.
