@@ -331,6 +331,33 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "【京东】尊敬的会员，您的PLUS年卡将于今晚自动续费2888元。如需取消请联系专属客服 0755-2XXX-6614",
             "account_charge",
         ),
+        // The critical moves in fewer words.
+        (
+            "Your credit score will go below 500 by tonight unless we close this plan now.",
+            "credit_threat",
+        ),
+        (
+            "Border Force has your box on hold until the duty is settled.",
+            "parcel_held",
+        ),
+        (
+            "The duty is six hundred dollars and it must be paid before noon.",
+            "release_fee",
+        ),
+        (
+            "I'll guide you to withdraw the full limit once and send it back.",
+            "loan",
+        ),
+        (
+            "Log in while I'm connected and tell me what's in checking.",
+            "check_balance",
+        ),
+        ("您那张卡里的钱也一起转过来，我们做个对账", "transfer"),
+        ("就是那六位数字，您念一下我这边登记", "card_or_code"),
+        (
+            "We sent a 6-digit code to your phone by mistake, could you forward it to us?",
+            "card_or_code",
+        ),
         // Told by the person, in their words.
         (
             "He wants me to move all my savings there while they investigate.",
