@@ -469,6 +469,10 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
             "请把名下银行卡余额先转入下方验资账户，验资完成30分钟内原路退回，期间请勿挂断语音哦",
             // An underpaid postage "to settle" online is the fee.
             "Royal Mail: your parcel could not be delivered as £1.45 postage was underpaid. Settle it by 23:59 tonight: royalmail.redeliver-uk.info",
+            // "I'm calling because someone tried to use your card" is the bank caller's opening.
+            "Hello, it's your bank's fraud team, I'm calling because someone tried to use your card. Is that actually you? Please read me the code so I can block it.",
+            // A fee "to release funds — pay here" is the fee.
+            "DPD Secure Payment: €350 on hold for you. Seller must pay €60 courier insurance to release funds, pay here: dpd-securepay.ie/release",
             // The sender's domain does not hide a link written after it.
             "Amazon.co.uk: your refund is on hold. Confirm your card at amzn-refunds.co to release it.",
             // "A man claiming to be from…" tells of the call; it is not advice.
@@ -586,6 +590,31 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "Recording: This is Amazon, your Prime membership will renew for $139, press 1.\nGrandad: (hangs up)\nMe: Good call. Let's check the real app together.\nGrandad: There, it says I'm not even a Prime member.",
             "(hangs up)",
             "Recording: This is Amazon, your Prime membership will renew for $139, press 1.",
+            2,
+        ),
+        // "No thank you", "I refused", "I didn't", "Don't call again", a transcript's "[call ends]".
+        (
+            "Caller: Mrs Doyle? The blender you bought in March is recalled, we'll refund $89 to your card, can I take the card number?\nMe: No thank you. I'll take it back to the store.",
+            "No thank you",
+            "Caller: Mrs Doyle? The blender you bought in March is recalled, we'll refund $89 to your card, can I take the card number?",
+            3,
+        ),
+        (
+            "Someone called saying I must read them an OTP or my account would be suspended. I refused.",
+            "I refused",
+            "Someone called saying I must read them an OTP or my account would be suspended.",
+            3,
+        ),
+        (
+            "Caller: Flipkart refund team, I'm sending a QR, just scan and put your PIN to receive.\nMe: I'll check in the Flipkart app. Don't call again.",
+            "Don't call again",
+            "Caller: Flipkart refund team, I'm sending a QR, just scan and put your PIN to receive.",
+            3,
+        ),
+        (
+            "Caller: Pos Laju here, your parcel got illegal items, I connect you to police now.\nMe: I'll go to the police station myself.\nCaller: [call ends]",
+            "[call ends]",
+            "Caller: Pos Laju here, your parcel got illegal items, I connect you to police now.",
             2,
         ),
         // Letting the refund go; not calling the number the email gave.
@@ -824,6 +853,10 @@ fn everyday_messages_stay_below_level_2() {
         "Yes, that's your UPI PIN, you type it yourself, don't tell anyone, not even me.",
         // A news item: "police urge people never to install software…".
         "Local paper: a pensioner lost $4,000 after a caller claiming to be from Amazon got remote access to her laptop. Police urge people never to install software because of a cold call.",
+        // Duty paid there and then; a replacement sent.
+        "Auntie, this parcel got GST $9.18 to pay before you can take it, you can pay by NETS or cash ok.",
+        "Royal Mail: Yes, there's £9.60 import VAT and the £8 handling fee. We don't take payment by phone, pay at the delivery office with ID.",
+        "Hi, Amazon customer service returning your callback about the missing headphones. We've sent a replacement, it'll be with you Thursday.",
         // The person's own mistake, reported to the carrier.
         "Me: Hello, I sent 2,000 to the wrong number by mistake this morning, can you reverse it?",
         // A grandchild sitting beside the person, asking for the login code.
