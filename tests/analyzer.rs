@@ -592,6 +592,13 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "Recording: This is Amazon, your Prime membership will renew for $139, press 1.",
             2,
         ),
+        // The person's name as a speaker label is no detail the caller knows.
+        (
+            "Caller: Mr Bennett? Amazon account security. Your Prime membership is renewing today at £99.\nMr Bennett: No thank you.",
+            "No thank you",
+            "Caller: Mr Bennett? Amazon account security. Your Prime membership is renewing today at £99.",
+            2,
+        ),
         // "No thank you", "I refused", "I didn't", "Don't call again", a transcript's "[call ends]".
         (
             "Caller: Mrs Doyle? The blender you bought in March is recalled, we'll refund $89 to your card, can I take the card number?\nMe: No thank you. I'll take it back to the store.",
