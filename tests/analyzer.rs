@@ -860,6 +860,8 @@ fn everyday_messages_stay_below_level_2() {
         "Yes, that's your UPI PIN, you type it yourself, don't tell anyone, not even me.",
         // A news item: "police urge people never to install software…".
         "Local paper: a pensioner lost $4,000 after a caller claiming to be from Amazon got remote access to her laptop. Police urge people never to install software because of a cold call.",
+        // A customs hold paid in the carrier's own app.
+        "DHL: Shipment 7734 1182 90 from Shenzhen is held at customs pending duties of $32.10. Pay in the DHL Express app under 'Pay duties', or at a DHL ServicePoint on collection.",
         // Duty paid there and then; a replacement sent.
         "Auntie, this parcel got GST $9.18 to pay before you can take it, you can pay by NETS or cash ok.",
         "Royal Mail: Yes, there's £9.60 import VAT and the £8 handling fee. We don't take payment by phone, pay at the delivery office with ID.",
