@@ -358,6 +358,18 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "We sent a 6-digit code to your phone by mistake, could you forward it to us?",
             "card_or_code",
         ),
+        (
+            "Kindly DM your full card number, expiry and the OTP you'll receive.",
+            "card_or_code",
+        ),
+        (
+            "Then send the Ksh 15,000 to our Paybill 400200.",
+            "transfer",
+        ),
+        (
+            "Open your bank app and screenshot me the page with your account balance.",
+            "check_balance",
+        ),
         // Told by the person, in their words.
         (
             "He wants me to move all my savings there while they investigate.",
