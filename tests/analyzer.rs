@@ -491,6 +491,10 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
             "On 3 March I got a call from a man claiming to be from Lazada. He told me to add him on WhatsApp and install AnyDesk so he could cancel the charge.",
             // "Tell no one, not even your son" cuts the person off from help.
             "He said to keep my money safe I must put it in the account under the central bank, and don't tell anyone, not even your son. Then take a personal loan and transfer that too.",
+            // "Read it to me, tell no one else", "请勿忽略本短信", an app's menu to open a loan.
+            "您刚收到的短信里有六位数字，是退款授权码，您念给我就行，千万别告诉其他人。",
+            "【淘宝】亲，系统检测到您误开通“淘宝代理商服务”，每月扣费699元，请勿忽略本短信，回复1联系专属客服办理取消，客服会教您在支付宝里开通备用金核验。",
+            "因您的支付宝尚未开通理赔收款通道，请先在支付宝-我的-备用金中开通并提现500元，系统会自动完成对冲。",
             // "以免…" and "千万别…" are the caller's pressure too.
             "您今天必须把会员关掉，不然每月扣800，以免影响您的征信，您先下载一个会议软件",
             "千万别错过这次赔付，您先把验证码报给我，我这边马上给您退款",
@@ -602,6 +606,19 @@ fn a_call_that_ended_in_a_refusal_is_told_not_asked() {
             "Recording: This is Amazon, your Prime membership will renew for $139, press 1.\nGrandad: (hangs up)\nMe: Good call. Let's check the real app together.\nGrandad: There, it says I'm not even a Prime member.",
             "(hangs up)",
             "Recording: This is Amazon, your Prime membership will renew for $139, press 1.",
+            2,
+        ),
+        // The person's own call to the official line found nothing; the caller never rang again.
+        (
+            "对方：您好，我是航空公司客服，您的航班取消了，我们给您补偿三百元，需要您提供一下银行卡号。\n我：不用，我打官方的。\n我：打95530查了，航班正常。",
+            "航班正常",
+            "对方：您好，我是航空公司客服，您的航班取消了，我们给您补偿三百元，需要您提供一下银行卡号。",
+            3,
+        ),
+        (
+            "那人说他是快递公司的，说我快递丢了要赔我三倍，我说我孙子会弄，让他下午打过来，他就再也没打来了。",
+            "他就再也没打来了",
+            "那人说他是快递公司的，说我快递丢了要赔我三倍，我说我孙子会弄，让他下午打过来",
             2,
         ),
         // The person's name as a speaker label is no detail the caller knows.
@@ -872,6 +889,8 @@ fn everyday_messages_stay_below_level_2() {
         "Yes, that's your UPI PIN, you type it yourself, don't tell anyone, not even me.",
         // A news item: "police urge people never to install software…".
         "Local paper: a pensioner lost $4,000 after a caller claiming to be from Amazon got remote access to her laptop. Police urge people never to install software because of a cold call.",
+        // A repayment reminder that names the app's menu.
+        "GCash: Your GLoan payment of ₱1,250 is due on 15 Jun. Pay via GCash > Borrow > GLoan > Pay.",
         // A customs hold paid in the carrier's own app.
         "DHL: Shipment 7734 1182 90 from Shenzhen is held at customs pending duties of $32.10. Pay in the DHL Express app under 'Pay duties', or at a DHL ServicePoint on collection.",
         // Duty paid there and then; a replacement sent.
