@@ -485,6 +485,8 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
             "Hello, it's your bank's fraud team, I'm calling because someone tried to use your card. Is that actually you? Please read me the code so I can block it.",
             // A fee "to release funds — pay here" is the fee.
             "DPD Secure Payment: €350 on hold for you. Seller must pay €60 courier insurance to release funds, pay here: dpd-securepay.ie/release",
+            // A look-alike of an official domain is not the official site.
+            "Purolator: duties of $26.18 are due on your shipment, pay now at purolator-duties.com/pay or it returns to sender.",
             // The sender's domain does not hide a link written after it.
             "Amazon.co.uk: your refund is on hold. Confirm your card at amzn-refunds.co to release it.",
             // "A man claiming to be from…" tells of the call; it is not advice.
@@ -889,6 +891,9 @@ fn everyday_messages_stay_below_level_2() {
         "Yes, that's your UPI PIN, you type it yourself, don't tell anyone, not even me.",
         // A news item: "police urge people never to install software…".
         "Local paper: a pensioner lost $4,000 after a caller claiming to be from Amazon got remote access to her laptop. Police urge people never to install software because of a cold call.",
+        // The carrier's own site, also right before Chinese text.
+        "Purolator: Shipment 3329 4410 8812 requires a signature. Reschedule on purolator.com with your PIN from the door tag.",
+        "Apple支持：您可以在reportaproblem.apple.com登录后选择该笔购买申请退款。",
         // A repayment reminder that names the app's menu.
         "GCash: Your GLoan payment of ₱1,250 is due on 15 Jun. Pay via GCash > Borrow > GLoan > Pay.",
         // A customs hold paid in the carrier's own app.
