@@ -70,10 +70,12 @@ fn the_corpus_is_large_and_covers_every_question_on_both_halves() {
 /// (`transfer`); then, after eight more `dev` slices of hard look-alikes and what people
 /// really paste, 93.3% / 8.9% / 75.9% (`release_fee`; `transfer` 77.8%); then, after eight
 /// more `dev` slices and refusals, checks and honest versions in many more words, 93.3% / 8.0%
-/// / 75.9% (`release_fee`; `transfer` 77.8%).
+/// / 75.9% (`release_fee`; `transfer` 77.8%); then, after eight more `dev` slices, calls the
+/// person reports, the same speaker's honest words and narrower warnings, 93.3% / 7.6% / 75.9%
+/// (`release_fee`; `transfer` 77.8%).
 const TODAY: Floors = Floors {
     scam_recall: 0.93,
-    false_alarms: 0.081,
+    false_alarms: 0.076,
     critical_recall: 0.75,
 };
 
