@@ -370,6 +370,25 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "Open your bank app and screenshot me the page with your account balance.",
             "check_balance",
         ),
+        (
+            "这个会员解除绑定得做一次小额验证，先付1块，再付5000，两笔都原路退",
+            "transfer",
+        ),
+        ("转了，两笔，4800和9999，退款呢？？", "already_paid"),
+        (
+            "Paid the customs thing from that text last night and there's €400 gone off my card this morning.",
+            "already_paid",
+        ),
+        (
+            "Okay madam, hold the phone in front of your face, slowly turn left, now right.",
+            "face_scan",
+        ),
+        ("您再把刚收到的这个新的验证码也念一下。", "card_or_code"),
+        (
+            "那个小框框您别动它，让它一直开着，我这边帮您操作。",
+            "screen_share",
+        ),
+        ("你用花呗买我们指定的充值卡，把卡密发给我", "card_or_code"),
         // Told by the person, in their words.
         (
             "He wants me to move all my savings there while they investigate.",
