@@ -389,6 +389,26 @@ fn requests_in_other_words_than_the_seeds_are_recognised() {
             "screen_share",
         ),
         ("你用花呗买我们指定的充值卡，把卡密发给我", "card_or_code"),
+        (
+            "It's gone back to the depot. If you give me the long number on your card and the expiry I'll have it out to you tomorrow.",
+            "card_or_code",
+        ),
+        (
+            "The man told me to download an app and fill one form. I gave card number and the OTP also.",
+            "already_paid",
+        ),
+        (
+            "Hi this one SingPost calling ah, I add you on whatsapp then send you the payment link ok.",
+            "add_contact",
+        ),
+        (
+            "Scan it, transfer everything from the Maybank and CIMB, then send me the receipt.",
+            "transfer",
+        ),
+        (
+            "A letter with eight credit cards under your IC number has been returned, I'll transfer you to the police now.",
+            "parcel_held",
+        ),
         // Told by the person, in their words.
         (
             "He wants me to move all my savings there while they investigate.",
@@ -921,6 +941,8 @@ fn everyday_messages_stay_below_level_2() {
         "Auntie, this parcel got GST $9.18 to pay before you can take it, you can pay by NETS or cash ok.",
         "Royal Mail: Yes, there's £9.60 import VAT and the £8 handling fee. We don't take payment by phone, pay at the delivery office with ID.",
         "Hi, Amazon customer service returning your callback about the missing headphones. We've sent a replacement, it'll be with you Thursday.",
+        // A bank's debit alert.
+        "SBI: Rs 2,500.00 debited from A/c XX4471 on 14-05 via UPI to ZOMATO. Not you? Call 1800 1234.",
         // The person's own mistake, reported to the carrier.
         "Me: Hello, I sent 2,000 to the wrong number by mistake this morning, can you reverse it?",
         // A grandchild sitting beside the person, asking for the login code.
