@@ -478,10 +478,12 @@ impl Analyzer {
         let questions = self.rules.questions();
         // (start, end, question) in the normalised text; made into findings once sorted.
         let mut spans: Vec<(usize, usize, usize)> = Vec::new();
-        // For each span: who said it (the name its line starts with), and whether its line
-        // reports a caller's words ("有人打电话说…"). The honest versions each speaker gave:
+        let lines: Vec<(usize, &str)> = segments(normal.text()).collect();
+        // For each line: who says it (the name it starts with), and whether it reports a
+        // caller's words ("有人打电话说…"). The honest versions each speaker gave:
         // (speaker, question).
-        let mut origins: Vec<(Option<&str>, bool)> = Vec::new();
+        let mut speakers: Vec<Option<&str>> = vec![None; lines.len()];
+        let mut reporting = vec![false; lines.len()];
         let mut honest_said: Vec<(&str, usize)> = Vec::new();
         // Whether a line of the text warns against the moves.
         let mut warns = false;
@@ -489,7 +491,6 @@ impl Analyzer {
         let mut honest = vec![false; questions.len()];
         let mut about: Option<(usize, usize)> = None;
         let mut refusal: Option<Refusal> = None;
-        let lines: Vec<(usize, &str)> = segments(normal.text()).collect();
         let line_hits = self.line_hits(normal.text(), &lines, lines.len() >= WHOLE_TEXT_FIRST);
         for (line, (&(offset, segment), hits)) in lines.iter().zip(&line_hits.groups).enumerate() {
             if segment.trim().is_empty() {
@@ -558,8 +559,8 @@ impl Analyzer {
             if secret {
                 honest.fill(false);
             }
-            let speaker = speaker_of(segment);
-            if let Some(name) = speaker {
+            speakers[line] = speaker_of(segment);
+            if let Some(name) = speakers[line] {
                 honest_said.extend(
                     honest
                         .iter()
@@ -572,14 +573,13 @@ impl Analyzer {
                 raised.retain(|&q| questions[q].severity == Severity::Emergency);
                 warns = true;
             }
-            let reports = reports && !secret;
+            reporting[line] = reports && !secret;
             // The first match of each question in the line: the move and its quote. (Finding
             // every repeat within one line would double the cost for no new answer.)
             let patterns = &line_hits.patterns[line];
             for &question in raised.iter().filter(|q| !honest[**q]) {
                 if let Some((start, end)) = self.first_match(question, patterns, segment, 0) {
                     spans.push((offset + start, offset + end, question));
-                    origins.push((speaker, reports));
                 }
                 // A refusal in this line: is the move asked again after it ("我挂了，他又打来")?
                 if let Some(refusal) = refusal.as_mut().filter(|r| r.line == line) {
@@ -593,18 +593,10 @@ impl Analyzer {
         // person asking about a call still going on, unless another line warns or names the
         // scam: then the text is the person's check with the real company, which answered.
         let found = spans.len();
-        if (warns || about.is_some()) && origins.iter().any(|&(_, reported)| reported) {
-            let mut origin = origins.iter();
-            let mut kept = Vec::with_capacity(origins.len());
-            spans.retain(|&(_, _, q)| {
-                let (speaker, reported) = origin.next().copied().unwrap_or((None, false));
-                let keep = !reported || questions[q].severity == Severity::Emergency;
-                if keep {
-                    kept.push((speaker, reported));
-                }
-                keep
+        if warns || about.is_some() {
+            spans.retain(|&(start, _, q)| {
+                !reporting[line_at(&lines, start)] || questions[q].severity == Severity::Emergency
             });
-            origins = kept;
         }
         let reported_dropped = spans.len() < found;
         // In a call with named turns, the honest version in one turn speaks for the same
@@ -617,10 +609,8 @@ impl Analyzer {
                 .iter()
                 .all(|&(_, _, q)| questions[q].severity < Severity::Critical)
         {
-            let mut said = origins.iter();
-            spans.retain(|&(_, _, q)| {
-                let speaker = said.next().and_then(|&(speaker, _)| speaker);
-                !speaker.is_some_and(|name| {
+            spans.retain(|&(start, _, q)| {
+                !speakers[line_at(&lines, start)].is_some_and(|name| {
                     honest_said
                         .iter()
                         .any(|&(other, said)| said == q && same_speaker(name, other))
