@@ -46,6 +46,17 @@ fn assert_each_below_level_2(rules: &Analyzer, texts: &[&str]) {
     }
 }
 
+/// Each text reaches level 2 or more: raised.
+fn assert_each_raised(rules: &Analyzer, texts: &[&str]) {
+    for text in texts {
+        assert!(
+            level(rules, text) >= 2,
+            "{text:?}: {:?}",
+            indicated(rules, text)
+        );
+    }
+}
+
 /// Each text reaches level 3: hang up.
 fn assert_each_level_3(rules: &Analyzer, texts: &[&str]) {
     for text in texts {
@@ -543,16 +554,13 @@ fn a_callers_demand_for_secrecy_is_not_a_warning() {
         ],
     );
     // Nor is the caller's threat or plea that only sounds like advice.
-    for line in [
-        "If you don't pay the HK$8,000 bond today the case goes to the police.",
-        "Please don't put the phone down again, you only need to open the link in the text.",
-    ] {
-        assert!(
-            level(&rules, line) >= 2,
-            "{line}: {:?}",
-            indicated(&rules, line)
-        );
-    }
+    assert_each_raised(
+        &rules,
+        &[
+            "If you don't pay the HK$8,000 bond today the case goes to the police.",
+            "Please don't put the phone down again, you only need to open the link in the text.",
+        ],
+    );
     // The bank's own warning stays a warning.
     let bank = "验证码不要告诉任何人，包括自称客服的人。";
     assert!(level(&rules, bank) < 2, "{:?}", indicated(&rules, bank));
@@ -828,19 +836,15 @@ fn a_call_the_person_reports_counts_unless_the_real_company_answered() {
             "他让我下一个会议软件，说要开屏幕共享，他帮我操作，我已经下好了，要不要开啊",
         ],
     );
-    for asked in [
-        "刚才一个自称快递的打电话，说我的包裹丢了要赔我三倍，让我加他微信走理赔，你说是真的假的？",
-        "您好，我是淘宝小二，系统显示您误勾选了运费险年度套餐，每月会从支付宝扣98元，需要我帮您退订吗？",
-        "Then a man called from a +60 number saying the police will be told about contraband if I don't pay the verification fee by 3pm.",
-    ] {
-        assert!(
-            level(&rules, asked) >= 2,
-            "{asked}: {:?}",
-            indicated(&rules, asked)
-        );
-    }
-    let asked = "有人打电话说我快递丢了要赔我钱，让我加他微信，是真的吗？";
-    assert!(level(&rules, asked) >= 2, "{:?}", indicated(&rules, asked));
+    assert_each_raised(
+        &rules,
+        &[
+            "刚才一个自称快递的打电话，说我的包裹丢了要赔我三倍，让我加他微信走理赔，你说是真的假的？",
+            "您好，我是淘宝小二，系统显示您误勾选了运费险年度套餐，每月会从支付宝扣98元，需要我帮您退订吗？",
+            "Then a man called from a +60 number saying the police will be told about contraband if I don't pay the verification fee by 3pm.",
+            "有人打电话说我快递丢了要赔我钱，让我加他微信，是真的吗？",
+        ],
+    );
     // The same report in a call to the real company, which says what it never does, or
     // beside a line that names the scam; and the family's "if anyone ever…".
     assert_each_below_level_2(
@@ -888,7 +892,7 @@ fn the_honest_version_in_one_turn_speaks_for_the_same_speakers_other_turns() {
     // Nor when someone else says it: the person's question is not the agent's answer.
     let asked = "客服：您的订单有质量问题，给您双倍赔偿。\n我：退款是原路退回吗？";
     assert_eq!(indicated(&rules, asked), ["refund_offer"]);
-    assert!(level(&rules, asked) >= 2);
+    assert_each_raised(&rules, &[asked]);
 }
 
 #[test]
